@@ -12,12 +12,16 @@ import picocli.CommandLine.Command;
     version = "fedgate 0.1.0-SNAPSHOT",
     description = "Regional federation gateway for sharing case and victim records.",
     subcommands = {
+      DemoCommand.class,
+      ServeCommand.class,
       TranslateCommand.class,
       PkiCommand.class,
       DirectoryCommand.class,
       EnvelopeCommand.class,
       PolicyCommand.class,
       AuditCommand.class,
+      AgreementCommand.class,
+      TokenCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FedgateCli implements Runnable {
