@@ -1,0 +1,55 @@
+package org.fedgate.gateway.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.apache.camel.CamelExecutionException;
+import org.fedgate.model.error.ErrorCode;
+import org.fedgate.model.error.FedgateException;
+import org.fedgate.model.error.GatewayError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps every failure to a problem document. Unexpected exceptions become FG-5016 with no detail;
+ * only their class name reaches the log (their messages may carry input).
+ */
+public final class ProblemMappers implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemMappers.class);
+
+  @Override
+  public Response toResponse(Throwable e) {
+    Throwable t = unwrap(e);
+    if (t instanceof FedgateException fe) {
+      return ProblemDetails.of(fe.errorCode(), fe.detail()).toResponse();
+    }
+    if (t instanceof WebApplicationException wae) {
+      int status = wae.getResponse().getStatus();
+      ErrorCode code =
+          switch (status) {
+            case 404, 405 -> GatewayError.NOT_FOUND;
+            case 415 -> GatewayError.UNSUPPORTED_MEDIA_TYPE;
+            case 401 -> GatewayError.UNAUTHENTICATED;
+            case 403 -> GatewayError.FORBIDDEN;
+            case 413 -> GatewayError.PAYLOAD_TOO_LARGE;
+            default -> status < 500 ? GatewayError.REQUEST_INVALID : GatewayError.INTERNAL;
+          };
+      return ProblemDetails.of(code, null).toResponse();
+    }
+    LOG.error("unexpected failure: {}", t.getClass().getName());
+    return ProblemDetails.of(GatewayError.INTERNAL, null).toResponse();
+  }
+
+  /** Camel wraps route failures; the caller needs the typed cause. */
+  public static Throwable unwrap(Throwable e) {
+    Throwable t = e;
+    while ((t instanceof CamelExecutionException
+            || t instanceof java.util.concurrent.CompletionException
+            || t instanceof java.util.concurrent.ExecutionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+}

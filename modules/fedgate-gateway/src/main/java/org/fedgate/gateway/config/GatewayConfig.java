@@ -1,0 +1,177 @@
+package org.fedgate.gateway.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.fedgate.model.AgencyId;
+
+/**
+ * The configuration of one gateway, read from YAML by {@link GatewayConfigLoader}. Every key is
+ * documented in {@code docs/gateway.md}; relative paths are resolved against the directory of the
+ * configuration file.
+ *
+ * @param agency this gateway's agency id, e.g. {@code TH-CCIB}
+ * @param profile the national profile of the agency's back end ({@code TH}, {@code KH}, {@code ID})
+ * @param agencyApi where the agency API (officers, back end, reviewers) listens
+ * @param federationApi where the federation API (other gateways, mutual TLS) listens
+ * @param tls the TLS key and the federation trust anchor for mutual TLS
+ * @param signing the envelope and receipt signing key
+ * @param directory the signed federation directory
+ * @param agreements where the signed exchange agreements are
+ * @param backend the national back end
+ * @param store the gateway's database (audit log, outbox, inbox)
+ * @param delivery retry, expiry and polling of outbound envelopes
+ * @param auth officer token checking
+ * @param metrics the Prometheus scrape endpoint
+ * @param limits request size limits
+ */
+public record GatewayConfig(
+    AgencyId agency,
+    String profile,
+    Listen agencyApi,
+    Listen federationApi,
+    Tls tls,
+    Keystore signing,
+    Directory directory,
+    Agreements agreements,
+    Backend backend,
+    Store store,
+    Delivery delivery,
+    Auth auth,
+    Metrics metrics,
+    Limits limits) {
+
+  /** A listening socket. {@code port: 0} picks a free port (tests). */
+  public record Listen(String host, int port, String publicUrl) {
+    public Listen {
+      host = host == null ? "127.0.0.1" : host;
+    }
+  }
+
+  /** TLS key material for mutual TLS between gateways and the federation root it trusts. */
+  public record Tls(Path keystore, Secret password, String alias, Path trustedRoot) {}
+
+  /** A PKCS#12 keystore holding one private key and its certificate chain. */
+  public record Keystore(Path keystore, Secret password, String alias) {}
+
+  /**
+   * The signed federation directory: a file path or an https URL, the pinned root certificate that
+   * signs it, how often to reload it and how long past nextUpdate it is still accepted.
+   */
+  public record Directory(String source, Path rootCertificate, Duration refresh, Duration grace) {
+    public Directory {
+      refresh = refresh == null ? Duration.ofMinutes(5) : refresh;
+      grace = grace == null ? Duration.ofHours(1) : grace;
+    }
+  }
+
+  /** The folder (or {@code classpath:} location) with the signed exchange agreements. */
+  public record Agreements(String location) {
+    public Agreements {
+      location = location == null ? "classpath:schemas/agreements" : location;
+    }
+  }
+
+  /** How to reach the national back end, and the credentials it uses towards the gateway. */
+  public record Backend(
+      BackendType type,
+      String url,
+      String username,
+      Secret password,
+      Duration timeout,
+      SoapInbound soapInbound) {
+    public Backend {
+      type = type == null ? BackendType.INBOX : type;
+      timeout = timeout == null ? Duration.ofSeconds(5) : timeout;
+    }
+  }
+
+  /** REST (JSON), SOAP (XML with WS-Security) or INBOX (hold for officers, no back end). */
+  public enum BackendType {
+    REST,
+    SOAP,
+    INBOX
+  }
+
+  /** The WS-Security UsernameToken the back end presents when it submits by SOAP. */
+  public record SoapInbound(String username, Secret password) {}
+
+  /** The JDBC URL of the gateway's store: H2 (embedded default) or PostgreSQL. */
+  public record Store(String url, String username, Secret password, int poolSize) {
+    public Store {
+      poolSize = poolSize <= 0 ? 8 : poolSize;
+    }
+  }
+
+  /** Outbound delivery: envelope lifetime, exponential back-off and outbox polling. */
+  public record Delivery(
+      Duration envelopeTtl,
+      Duration initialBackoff,
+      double backoffMultiplier,
+      Duration maxBackoff,
+      Duration pollInterval,
+      int workers,
+      Duration requestTimeout) {
+    public Delivery {
+      envelopeTtl = envelopeTtl == null ? Duration.ofHours(24) : envelopeTtl;
+      initialBackoff = initialBackoff == null ? Duration.ofMillis(250) : initialBackoff;
+      backoffMultiplier = backoffMultiplier <= 1.0 ? 2.0 : backoffMultiplier;
+      maxBackoff = maxBackoff == null ? Duration.ofSeconds(30) : maxBackoff;
+      pollInterval = pollInterval == null ? Duration.ofMillis(250) : pollInterval;
+      workers = workers <= 0 ? 4 : workers;
+      requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
+    }
+  }
+
+  /**
+   * Officer tokens: the identity-provider certificate of this agency (tokens are signed with its
+   * key), the accepted clock skew and the maximum token lifetime.
+   */
+  public record Auth(Path identityProviderCertificate, Duration clockSkew) {
+    public Auth {
+      clockSkew = clockSkew == null ? Duration.ofSeconds(60) : clockSkew;
+    }
+  }
+
+  /** The Prometheus scrape endpoint on the agency API port. */
+  public record Metrics(boolean enabled, String path, Map<String, String> commonTags) {
+    public Metrics {
+      path = path == null ? "/metrics" : path;
+      commonTags = commonTags == null ? Map.of() : Map.copyOf(commonTags);
+    }
+  }
+
+  /** Size limits on request bodies. */
+  public record Limits(long maxBodyBytes) {
+    public Limits {
+      maxBodyBytes = maxBodyBytes <= 0 ? 1024 * 1024 : maxBodyBytes;
+    }
+  }
+
+  /** A secret value (password) that never prints itself. */
+  public record Secret(String value) {
+    @com.fasterxml.jackson.annotation.JsonCreator(
+        mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+    public static Secret of(String value) {
+      return new Secret(value);
+    }
+
+    public char[] chars() {
+      return value == null ? new char[0] : value.toCharArray();
+    }
+
+    @Override
+    public String toString() {
+      return "Secret[***]";
+    }
+  }
+
+  /** The agency API's base URL, as printed by {@code serve} and {@code demo}. */
+  @JsonIgnore
+  public String agencyApiUrl(int boundPort) {
+    return agencyApi.publicUrl() != null
+        ? agencyApi.publicUrl()
+        : "http://" + agencyApi.host() + ":" + boundPort;
+  }
+}

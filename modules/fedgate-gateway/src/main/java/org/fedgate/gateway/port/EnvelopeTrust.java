@@ -1,0 +1,59 @@
+package org.fedgate.gateway.port;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.fedgate.model.AgencyId;
+
+/** Signed envelopes, receipts and the federation directory (fedgate-trust). */
+public interface EnvelopeTrust {
+
+  /** Signs an envelope; the record must already be minimised. */
+  Sealed seal(EnvelopeHeader header, JsonNode record);
+
+  /**
+   * Verifies an envelope: signature, chain to the federation root, validity, revocation, signer
+   * equals sender, expiry. Does not consult the replay store (see {@link #markSeen}).
+   */
+  Opened open(String jws);
+
+  /**
+   * Records the message id as seen; throws the trust module's replay code when it was seen before
+   * or lies outside the accepted time window.
+   */
+  void markSeen(Opened envelope);
+
+  /** Signs a receipt for a received envelope. */
+  String signReceipt(String messageId, String payloadSha256, Instant receivedAt, String rejectCode);
+
+  /** Verifies a partner's receipt against the envelope it acknowledges. */
+  Receipt verifyReceipt(String receiptJws, AgencyId expectedSigner, String expectedMessageId);
+
+  /** The member whose TLS certificate this is, if any (current directory, not revoked). */
+  Optional<AgencyId> memberOfTlsCertificate(X509Certificate certificate);
+
+  /** The federation API base URL of a member, from the directory. */
+  URI gatewayUrl(AgencyId member);
+
+  /** The members of the federation, from the directory. */
+  Set<AgencyId> members();
+
+  /** When the directory in use stops being acceptable (nextUpdate plus grace). */
+  Instant directoryValidUntil();
+
+  /** A sealed envelope: its message id, the JWS (JSON serialization) and the payload digest. */
+  record Sealed(String messageId, String jws, String payloadSha256) {}
+
+  /** A verified envelope: the header fields, the record and the payload digest. */
+  record Opened(EnvelopeHeader header, JsonNode record, String payloadSha256) {}
+
+  /** A verified receipt. {@code rejectCode} is null when the envelope was accepted. */
+  record Receipt(String messageId, String payloadSha256, Instant receivedAt, String rejectCode) {
+    public boolean accepted() {
+      return rejectCode == null;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package org.fedgate.gateway.port;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Set;
+import org.fedgate.model.AgencyId;
+import org.fedgate.model.HandlingCode;
+import org.fedgate.model.Purpose;
+
+/** Exchange agreements and data minimisation (fedgate-policy). */
+public interface RecordMinimisation {
+
+  /**
+   * Cuts a canonical record down to what the agreement from {@code from} to {@code to} releases for
+   * the purpose. Throws an {@code FG-3xxx} failure when no valid agreement allows the purpose.
+   */
+  Minimised minimise(AgencyId from, AgencyId to, Purpose purpose, JsonNode canonical);
+
+  /** Throws an {@code FG-3xxx} failure when the agreement does not allow the purpose at all. */
+  AgreementRef checkPurpose(AgencyId from, AgencyId to, Purpose purpose);
+
+  /**
+   * Checks a received record against the agreement from {@code from} to {@code to}: anything the
+   * agreement would not have released is an over-sharing violation ({@code FG-3xxx}, paths only).
+   */
+  void checkReceived(AgencyId from, AgencyId to, Purpose purpose, JsonNode received);
+
+  /** The agencies this gateway has a valid agreement with, in the direction from {@code from}. */
+  Set<AgencyId> partnersOf(AgencyId from);
+
+  /** An agreement's id and version, for envelopes and audit entries. */
+  record AgreementRef(String id, int version, Set<HandlingCode> handlingCodes) {}
+
+  /** A minimised record and the paths (never values) of each action taken. */
+  record Minimised(
+      JsonNode record,
+      AgreementRef agreement,
+      List<String> released,
+      List<String> generalised,
+      List<String> pseudonymised,
+      List<String> withheld) {}
+}

@@ -1,0 +1,22 @@
+package org.fedgate.gateway.port;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** National record <-> canonical record, by national profile (fedgate-mapping). */
+public interface RecordTranslation {
+
+  /** Validates a national record against its profile's schema and translates it. */
+  Canonical toCanonical(String profile, byte[] national);
+
+  /** Translates a canonical record into the profile's national format (JSON or XML bytes). */
+  byte[] fromCanonical(String profile, JsonNode canonical);
+
+  /** {@code application/json} or {@code application/xml}. */
+  String mediaType(String profile);
+
+  /**
+   * A translated record with the profile and mapping versions (for the audit entry) and the count
+   * of input fields that no mapping rule consumed.
+   */
+  record Canonical(JsonNode record, String profileVersion, int unmappedFields) {}
+}

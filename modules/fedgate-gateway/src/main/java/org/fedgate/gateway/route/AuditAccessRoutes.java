@@ -1,0 +1,29 @@
+package org.fedgate.gateway.route;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.fedgate.gateway.GatewayContext;
+import org.fedgate.gateway.route.step.QueryAuditStep;
+import org.fedgate.gateway.route.step.RecordAuditAccessStep;
+
+/** Flow 4, audit review: every read of the trail is audited first, then answered. */
+public final class AuditAccessRoutes extends RouteBuilder {
+
+  /** Entry point (body: {@link QueryAuditStep.AuditRead}). */
+  public static final String READ = "direct:audit-access";
+
+  private final GatewayContext ctx;
+
+  public AuditAccessRoutes(GatewayContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public void configure() {
+    from(READ)
+        .routeId("audit-access")
+        .process(new RecordAuditAccessStep(ctx))
+        .id("record-audit-access")
+        .process(new QueryAuditStep(ctx))
+        .id("query-audit");
+  }
+}

@@ -1,0 +1,39 @@
+package org.fedgate.gateway.route.step;
+
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.fedgate.gateway.GatewayContext;
+import org.fedgate.gateway.port.EnvelopeTrust;
+import org.fedgate.gateway.route.GatewayHeaders;
+import org.fedgate.gateway.store.InboundQueue;
+import org.fedgate.model.error.FedgateException;
+import org.fedgate.model.error.GatewayError;
+
+/**
+ * Idempotent receiver by message id: an envelope received before (the sender retried because our
+ * receipt was lost) gets the stored receipt back and creates nothing new; the same id with another
+ * payload is refused. Runs after verification, before the replay guard, so that an honest retry is
+ * not mistaken for a replay.
+ */
+public final class IdempotentReceiverStep extends Step {
+
+  public IdempotentReceiverStep(GatewayContext ctx) {
+    super(ctx);
+  }
+
+  @Override
+  public void process(Exchange exchange) {
+    EnvelopeTrust.Opened opened =
+        required(exchange, GatewayHeaders.OPENED, EnvelopeTrust.Opened.class);
+    Optional<InboundQueue.Entry> seen = ctx.inbound().find(opened.header().messageId());
+    if (seen.isEmpty()) {
+      return;
+    }
+    if (!seen.get().payloadSha256().equalsIgnoreCase(opened.payloadSha256())) {
+      throw new FedgateException(GatewayError.DUPLICATE_CONFLICT, "message id reused");
+    }
+    exchange.getIn().setBody(InboundResult.accepted(seen.get().receipt()));
+    ctx.metrics().exchange(opened.header().from().value(), "in", "duplicate");
+    exchange.setRouteStop(true);
+  }
+}

@@ -1,0 +1,46 @@
+package org.fedgate.gateway.route.step;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.fedgate.gateway.GatewayContext;
+import org.fedgate.gateway.route.GatewayHeaders;
+import org.fedgate.gateway.store.Outbox;
+
+/**
+ * Hands PENDING outbox rows that are not already in flight to the delivery route. Runs on a timer;
+ * after a restart it picks up everything that was accepted but not yet delivered.
+ */
+public final class OutboxPollStep extends Step {
+
+  private final InFlight inFlight;
+  private final String target;
+  private final int batch;
+
+  public OutboxPollStep(GatewayContext ctx, InFlight inFlight, String target, int batch) {
+    super(ctx);
+    this.inFlight = inFlight;
+    this.target = target;
+    this.batch = batch;
+  }
+
+  @Override
+  public void process(Exchange exchange) {
+    if (inFlight.size() >= batch) {
+      return;
+    }
+    ProducerTemplate producer = exchange.getContext().createProducerTemplate();
+    try {
+      for (Outbox.Entry row : ctx.outbox().pending(batch + inFlight.size())) {
+        if (inFlight.claim(row.messageId())) {
+          producer.sendBodyAndHeader(target, row, GatewayHeaders.MESSAGE_ID, row.messageId());
+        }
+      }
+    } finally {
+      try {
+        producer.stop();
+      } catch (Exception e) {
+        // nothing to release beyond the template itself
+      }
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package org.fedgate.gateway.route.step;
+
+import org.apache.camel.Exchange;
+import org.fedgate.gateway.GatewayContext;
+import org.fedgate.gateway.port.AuditTrail.AuditEvent;
+import org.fedgate.gateway.port.AuditTrail.Operation;
+import org.fedgate.gateway.port.EnvelopeHeader;
+import org.fedgate.gateway.port.EnvelopeTrust;
+import org.fedgate.gateway.route.GatewayHeaders;
+import org.fedgate.model.AgencyId;
+import org.fedgate.model.error.ErrorCode;
+import org.fedgate.model.error.FedgateException;
+import org.fedgate.model.error.GatewayError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Refuses an inbound envelope: audits the REJECTION with the code and whatever ids are known
+ * (nothing from the record), counts it, and answers with a signed REJECTED receipt when the
+ * envelope itself verified, or with the code only when it did not.
+ */
+public final class RejectInboundStep extends Step {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RejectInboundStep.class);
+
+  public RejectInboundStep(GatewayContext ctx) {
+    super(ctx);
+  }
+
+  @Override
+  public void process(Exchange exchange) {
+    Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+    ErrorCode code = cause instanceof FedgateException fe ? fe.errorCode() : GatewayError.INTERNAL;
+    String detail = cause instanceof FedgateException fe ? fe.detail() : "";
+    if (!(cause instanceof FedgateException)) {
+      LOG.error("inbound processing failed: {}", cause == null ? "?" : cause.getClass().getName());
+    }
+    EnvelopeTrust.Opened opened =
+        optional(exchange, GatewayHeaders.OPENED, EnvelopeTrust.Opened.class);
+    AgencyId peer = optional(exchange, GatewayHeaders.TLS_PEER, AgencyId.class);
+    AuditEvent.Builder event =
+        AuditEvent.builder(Operation.REJECTION, ctx.clock().instant(), ctx.agency().value())
+            .actor(null, "GATEWAY")
+            .outcome("REJECTED", code.code());
+    String receipt = null;
+    if (opened != null) {
+      EnvelopeHeader h = opened.header();
+      event
+          .counterpart(h.from().value())
+          .justification(h.purpose().name(), h.legalBasis(), h.justificationRef())
+          .message(h.messageId(), h.conversationId(), opened.payloadSha256())
+          .agreement(h.agreementId(), h.agreementVersion());
+      try {
+        receipt =
+            ctx.trust()
+                .signReceipt(
+                    h.messageId(), opened.payloadSha256(), ctx.clock().instant(), code.code());
+      } catch (RuntimeException e) {
+        LOG.error("could not sign a rejection receipt: {}", e.getClass().getName());
+      }
+    } else if (peer != null) {
+      event.counterpart(peer.value());
+    }
+    try {
+      ctx.audit().append(event.build());
+    } catch (RuntimeException e) {
+      LOG.error("could not audit a rejection: {}", e.getClass().getName());
+    }
+    ctx.metrics().rejection(code.code());
+    ctx.metrics().exchange(peer == null ? "unknown" : peer.value(), "in", "rejected");
+    LOG.warn(
+        "inbound envelope rejected: code={} messageId={} peer={}",
+        code.code(),
+        opened == null ? "-" : opened.header().messageId(),
+        peer == null ? "-" : peer.value());
+    exchange
+        .getIn()
+        .setBody(new InboundResult(code.httpStatus(), receipt, code.code(), code.title(), detail));
+  }
+}

@@ -1,0 +1,36 @@
+package org.fedgate.gateway.route.step;
+
+import java.util.Objects;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.fedgate.gateway.GatewayContext;
+import org.fedgate.model.error.FedgateException;
+import org.fedgate.model.error.GatewayError;
+
+/** A named route step with access to its gateway. Subclasses do one thing each. */
+public abstract class Step implements Processor {
+
+  protected final GatewayContext ctx;
+
+  protected Step(GatewayContext ctx) {
+    this.ctx = Objects.requireNonNull(ctx);
+  }
+
+  /** A header that must be present (a missing one is a wiring bug, not bad input). */
+  protected static <T> T required(Exchange exchange, String header, Class<T> type) {
+    T value = exchange.getIn().getHeader(header, type);
+    if (value == null) {
+      throw new FedgateException(GatewayError.INTERNAL, "missing route header " + header);
+    }
+    return value;
+  }
+
+  protected static <T> T optional(Exchange exchange, String header, Class<T> type) {
+    return exchange.getIn().getHeader(header, type);
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName();
+  }
+}

@@ -1,0 +1,174 @@
+package org.fedgate.gateway.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+import org.fedgate.gateway.config.GatewayConfig;
+import org.fedgate.model.error.FedgateException;
+import org.fedgate.model.error.GatewayError;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The gateway's own tables (outbox, inbound queue, record requests) in the configured database: H2
+ * (embedded default) or PostgreSQL. The audit log may live in the same database, so that an outbox
+ * row and its audit entry commit in one transaction.
+ */
+public final class GatewayStore implements AutoCloseable {
+
+  /** A unit of work inside one transaction. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private final DataSource dataSource;
+  private final String url;
+  private final boolean postgres;
+  private final AutoCloseable closer;
+
+  public GatewayStore(GatewayConfig.Store config) {
+    this.url = config.url();
+    this.postgres = url.startsWith("jdbc:postgresql:");
+    String user = config.username() == null ? "" : config.username();
+    String password = config.password() == null ? "" : config.password().value();
+    if (postgres) {
+      PGSimpleDataSource ds = new PGSimpleDataSource();
+      ds.setUrl(url);
+      ds.setUser(user);
+      ds.setPassword(password);
+      this.dataSource = ds;
+      this.closer = () -> {};
+    } else if (url.startsWith("jdbc:h2:")) {
+      JdbcConnectionPool pool = JdbcConnectionPool.create(url, user, password);
+      pool.setMaxConnections(Math.max(config.poolSize(), 4));
+      this.dataSource = pool;
+      this.closer = pool::dispose;
+    } else {
+      throw new FedgateException(
+          GatewayError.CONFIG_INVALID, "store.url must be an H2 or PostgreSQL JDBC URL");
+    }
+    migrate();
+  }
+
+  /** The JDBC URL of the store (no credentials). */
+  public String url() {
+    return url;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** Runs work in one transaction; commits on success, rolls back on any failure. */
+  public <T> T inTransaction(Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(auto);
+      }
+    } catch (SQLException e) {
+      throw new FedgateException(GatewayError.STORE_UNAVAILABLE, "sql state " + e.getSQLState(), e);
+    }
+  }
+
+  /** Whether the database answers. */
+  public boolean reachable() {
+    try (Connection c = dataSource.getConnection()) {
+      return c.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  private void migrate() {
+    String text = postgres ? "TEXT" : "CLOB";
+    List<String> ddl =
+        List.of(
+            "CREATE TABLE IF NOT EXISTS fg_outbox ("
+                + " message_id VARCHAR(64) PRIMARY KEY,"
+                + " conversation_id VARCHAR(64) NOT NULL,"
+                + " partner VARCHAR(32) NOT NULL,"
+                + " message_type VARCHAR(32) NOT NULL,"
+                + " purpose VARCHAR(32) NOT NULL,"
+                + " envelope "
+                + text
+                + " NOT NULL,"
+                + " payload_sha256 VARCHAR(64) NOT NULL,"
+                + " created_at BIGINT NOT NULL,"
+                + " expires_at BIGINT NOT NULL,"
+                + " state VARCHAR(16) NOT NULL,"
+                + " attempts INT NOT NULL,"
+                + " error_code VARCHAR(16),"
+                + " receipt "
+                + text
+                + ","
+                + " updated_at BIGINT NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS fg_outbox_state ON fg_outbox(state)",
+            "CREATE TABLE IF NOT EXISTS fg_inbound ("
+                + " message_id VARCHAR(64) PRIMARY KEY,"
+                + " conversation_id VARCHAR(64) NOT NULL,"
+                + " sender VARCHAR(32) NOT NULL,"
+                + " message_type VARCHAR(32) NOT NULL,"
+                + " purpose VARCHAR(32) NOT NULL,"
+                + " payload_sha256 VARCHAR(64) NOT NULL,"
+                + " received_at BIGINT NOT NULL,"
+                + " expires_at BIGINT NOT NULL,"
+                + " media_type VARCHAR(64),"
+                + " body "
+                + text
+                + ","
+                + " receipt "
+                + text
+                + " NOT NULL,"
+                + " state VARCHAR(16) NOT NULL,"
+                + " attempts INT NOT NULL,"
+                + " error_code VARCHAR(16),"
+                + " updated_at BIGINT NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS fg_inbound_state ON fg_inbound(state)",
+            "CREATE TABLE IF NOT EXISTS fg_request ("
+                + " request_id VARCHAR(64) PRIMARY KEY,"
+                + " officer VARCHAR(128) NOT NULL,"
+                + " partner VARCHAR(32) NOT NULL,"
+                + " purpose VARCHAR(32) NOT NULL,"
+                + " legal_basis VARCHAR(512) NOT NULL,"
+                + " justification VARCHAR(256) NOT NULL,"
+                + " message_id VARCHAR(64),"
+                + " created_at BIGINT NOT NULL,"
+                + " state VARCHAR(16) NOT NULL,"
+                + " error_code VARCHAR(16),"
+                + " media_type VARCHAR(64),"
+                + " answer "
+                + text
+                + ","
+                + " updated_at BIGINT NOT NULL)");
+    inTransaction(
+        c -> {
+          try (Statement s = c.createStatement()) {
+            for (String sql : ddl) {
+              s.execute(sql);
+            }
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void close() {
+    try {
+      closer.close();
+    } catch (Exception e) {
+      // closing a pool on shutdown: nothing useful to do
+    }
+  }
+}
