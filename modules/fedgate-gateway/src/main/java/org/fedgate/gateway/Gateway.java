@@ -77,7 +77,8 @@ public final class Gateway implements AutoCloseable {
   }
 
   /** Starts a gateway with the given modules over its own store (opened here). */
-  public static Gateway start(GatewayConfig config, GatewayStore store, Modules modules) {
+  public static Gateway start(GatewayConfig config, Modules modules) {
+    GatewayStore store = new GatewayStore(modules.audit().dataSource(), config.store().url());
     Clock clock = Clock.systemUTC();
     TlsMaterial tls = new TlsMaterial(config.tls());
     HttpPartnerClient partners =

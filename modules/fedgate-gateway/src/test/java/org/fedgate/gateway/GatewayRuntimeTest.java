@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.fedgate.gateway.config.GatewayConfig;
 import org.fedgate.gateway.port.AuditTrail;
-import org.fedgate.gateway.store.GatewayStore;
 import org.fedgate.gateway.store.Outbox;
 import org.fedgate.gateway.testing.DevCerts;
 import org.fedgate.gateway.testing.FakeModules;
@@ -85,8 +84,7 @@ class GatewayRuntimeTest {
             null,
             new GatewayConfig.Metrics(true, null, null),
             new GatewayConfig.Limits(0));
-    return Gateway.start(
-        config, new GatewayStore(config.store()), FakeModules.create(a, fed, audit));
+    return Gateway.start(config, FakeModules.create(a, fed, audit, config.store().url()));
   }
 
   @AfterAll

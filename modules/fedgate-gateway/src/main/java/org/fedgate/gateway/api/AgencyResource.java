@@ -51,6 +51,14 @@ import org.fedgate.model.error.GatewayError;
 @Produces(MediaType.APPLICATION_JSON)
 public final class AgencyResource {
 
+  /** A legal-basis reference: a statute, treaty or article id, no spaces. */
+  static final java.util.regex.Pattern LEGAL_BASIS =
+      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/()#-]{0,127}");
+
+  /** A justification reference: a case file number. */
+  static final java.util.regex.Pattern REFERENCE =
+      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}");
+
   private final GatewayContext ctx;
   private final ProducerTemplate producer;
 
@@ -219,7 +227,7 @@ public final class AgencyResource {
         n.put("mediaType", r.mediaType());
         putRecord(n, r.mediaType(), r.answer());
       }
-      consulted(r.officer(), "request " + r.requestId());
+      consulted(r.officer(), "request:" + r.requestId());
     }
     return n;
   }
@@ -371,7 +379,25 @@ public final class AgencyResource {
   // ---- helpers ----
 
   /** Purpose, legal basis and justification of a disclosure or request; all three required. */
-  public record Justification(Purpose purpose, String legalBasis, String justification) {}
+  public record Justification(Purpose purpose, String legalBasis, String justification) {
+    public Justification {
+      if (purpose == null || legalBasis == null || justification == null) {
+        throw new FedgateException(
+            GatewayError.JUSTIFICATION_MISSING,
+            "purpose, legalBasis and justification are required");
+      }
+      // references, not prose: free text could carry personal data into envelopes and the audit
+      if (!LEGAL_BASIS.matcher(legalBasis).matches()) {
+        throw new FedgateException(
+            GatewayError.REQUEST_INVALID,
+            "legalBasis must be a reference such as TH-ATPA-2008:s27");
+      }
+      if (!REFERENCE.matcher(justification).matches()) {
+        throw new FedgateException(
+            GatewayError.REQUEST_INVALID, "justification must be a case file reference");
+      }
+    }
+  }
 
   private static Justification justification(JsonNode body) {
     String purpose = Bodies.text(body, "purpose");

@@ -2,8 +2,10 @@ package org.fedgate.gateway.port;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
 
 /** The tamper-evident audit log (fedgate-audit). Entries hold metadata only. */
 public interface AuditTrail {
@@ -12,11 +14,26 @@ public interface AuditTrail {
   long append(AuditEvent event);
 
   /**
-   * Appends an entry inside the caller's JDBC transaction on the gateway store, so that an outbox
-   * row and its audit entry commit together. Implementations that keep the log in another database
-   * append durably before returning instead.
+   * Runs work in one transaction on the audit log's database: the gateway's own statements (an
+   * outbox row, an inbound row) and the entries appended through the appender commit together or
+   * not at all. Returns once the commit is durable.
    */
-  long append(Connection transaction, AuditEvent event);
+  <T> T inTransaction(AuditedWork<T> work);
+
+  /** The audit log's database, where the gateway keeps its outbox and inbound tables too. */
+  DataSource dataSource();
+
+  /** Work inside an audited transaction. */
+  @FunctionalInterface
+  interface AuditedWork<T> {
+    T run(Connection transaction, Appender audit) throws SQLException;
+  }
+
+  /** Appends an entry inside the surrounding transaction. */
+  @FunctionalInterface
+  interface Appender {
+    long append(AuditEvent event) throws SQLException;
+  }
 
   /** Filters the trail for reviewers; the filter is a set of optional fields. */
   JsonNode query(AuditQuery query);
@@ -53,6 +70,9 @@ public interface AuditTrail {
   /** The operations the gateway logs. */
   enum Operation {
     DISCLOSURE,
+    REQUEST,
+    RESPONSE,
+    QUARANTINE,
     DELIVERY,
     DELIVERY_FAILED,
     COLLECTION,

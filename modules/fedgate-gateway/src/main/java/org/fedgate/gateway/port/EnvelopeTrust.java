@@ -26,11 +26,26 @@ public interface EnvelopeTrust {
    */
   void markSeen(Opened envelope);
 
-  /** Signs a receipt for a received envelope. */
-  String signReceipt(String messageId, String payloadSha256, Instant receivedAt, String rejectCode);
+  /**
+   * Signs a receipt for a received envelope from {@code sender}; {@code rejectCode} is null when it
+   * was accepted.
+   */
+  String signReceipt(
+      String messageId,
+      AgencyId sender,
+      String payloadSha256,
+      Instant receivedAt,
+      String rejectCode);
 
-  /** Verifies a partner's receipt against the envelope it acknowledges. */
-  Receipt verifyReceipt(String receiptJws, AgencyId expectedSigner, String expectedMessageId);
+  /**
+   * Verifies a partner's receipt: signed by {@code expectedSigner}, for this message id and over
+   * exactly this payload digest; throws a trust failure otherwise.
+   */
+  Receipt verifyReceipt(
+      String receiptJws,
+      AgencyId expectedSigner,
+      String expectedMessageId,
+      String expectedPayloadSha256);
 
   /** The member whose TLS certificate this is, if any (current directory, not revoked). */
   Optional<AgencyId> memberOfTlsCertificate(X509Certificate certificate);
@@ -44,7 +59,10 @@ public interface EnvelopeTrust {
   /** When the directory in use stops being acceptable (nextUpdate plus grace). */
   Instant directoryValidUntil();
 
-  /** A sealed envelope: its message id, the JWS (JSON serialization) and the payload digest. */
+  /**
+   * A sealed envelope: its message id, the JWS (JSON serialization) and the payload digest (SHA-256
+   * of the JWS payload octets, lowercase hex, as the audit trail records it).
+   */
   record Sealed(String messageId, String jws, String payloadSha256) {}
 
   /** A verified envelope: the header fields, the record and the payload digest. */

@@ -29,28 +29,46 @@ public final class GatewayStore implements AutoCloseable {
   private final boolean postgres;
   private final AutoCloseable closer;
 
-  public GatewayStore(GatewayConfig.Store config) {
-    this.url = config.url();
+  /** The gateway's tables in the audit log's database (so that both share transactions). */
+  public GatewayStore(DataSource dataSource, String url) {
+    this.dataSource = dataSource;
+    this.url = url;
     this.postgres = url.startsWith("jdbc:postgresql:");
+    this.closer = () -> {};
+    migrate();
+  }
+
+  /** Opens a database of its own (tests and tools); closed with {@link #close()}. */
+  public static GatewayStore open(GatewayConfig.Store config) {
+    String url = config.url();
     String user = config.username() == null ? "" : config.username();
     String password = config.password() == null ? "" : config.password().value();
-    if (postgres) {
+    if (url.startsWith("jdbc:postgresql:")) {
       PGSimpleDataSource ds = new PGSimpleDataSource();
       ds.setUrl(url);
       ds.setUser(user);
       ds.setPassword(password);
-      this.dataSource = ds;
-      this.closer = () -> {};
-    } else if (url.startsWith("jdbc:h2:")) {
+      return new GatewayStore(ds, url);
+    }
+    if (url.startsWith("jdbc:h2:")) {
       JdbcConnectionPool pool = JdbcConnectionPool.create(url, user, password);
       pool.setMaxConnections(Math.max(config.poolSize(), 4));
-      this.dataSource = pool;
-      this.closer = pool::dispose;
-    } else {
-      throw new FedgateException(
-          GatewayError.CONFIG_INVALID, "store.url must be an H2 or PostgreSQL JDBC URL");
+      GatewayStore s = new GatewayStore(pool, url);
+      return s.withCloser(pool::dispose);
     }
-    migrate();
+    throw new FedgateException(
+        GatewayError.CONFIG_INVALID, "store.url must be an H2 or PostgreSQL JDBC URL");
+  }
+
+  private GatewayStore(DataSource dataSource, String url, boolean postgres, AutoCloseable closer) {
+    this.dataSource = dataSource;
+    this.url = url;
+    this.postgres = postgres;
+    this.closer = closer;
+  }
+
+  private GatewayStore withCloser(AutoCloseable c) {
+    return new GatewayStore(dataSource, url, postgres, c);
   }
 
   /** The JDBC URL of the store (no credentials). */

@@ -39,12 +39,15 @@ public final class FakeModules {
   private FakeModules() {}
 
   public static Gateway.Modules create(
-      AgencyId self, Map<AgencyId, URI> federation, List<AuditTrail.AuditEvent> audit) {
+      AgencyId self,
+      Map<AgencyId, URI> federation,
+      List<AuditTrail.AuditEvent> audit,
+      String jdbcUrl) {
     return new Gateway.Modules(
         new Translation(),
         new Minimisation(federation.keySet()),
         new Trust(self, federation),
-        new Audit(audit),
+        new Audit(audit, org.h2.jdbcx.JdbcConnectionPool.create(jdbcUrl, "sa", "")),
         new Officers());
   }
 
@@ -146,7 +149,11 @@ public final class FakeModules {
 
     @Override
     public String signReceipt(
-        String messageId, String payloadSha256, Instant receivedAt, String rejectCode) {
+        String messageId,
+        AgencyId sender,
+        String payloadSha256,
+        Instant receivedAt,
+        String rejectCode) {
       ObjectNode n = GatewayContext.JSON.createObjectNode();
       n.put("signer", self.value());
       n.put("messageId", messageId);
@@ -158,7 +165,7 @@ public final class FakeModules {
 
     @Override
     public Receipt verifyReceipt(
-        String receiptJws, AgencyId expectedSigner, String expectedMessageId) {
+        String receiptJws, AgencyId expectedSigner, String expectedMessageId, String sha) {
       try {
         JsonNode n = GatewayContext.JSON.readTree(Base64.getUrlDecoder().decode(receiptJws));
         if (!n.get("signer").asText().equals(expectedSigner.value())
@@ -201,20 +208,42 @@ public final class FakeModules {
 
   static final class Audit implements AuditTrail {
     private final List<AuditEvent> events;
+    private final javax.sql.DataSource dataSource;
 
-    Audit(List<AuditEvent> events) {
+    Audit(List<AuditEvent> events, javax.sql.DataSource dataSource) {
       this.events = events;
+      this.dataSource = dataSource;
+    }
+
+    @Override
+    public <T> T inTransaction(AuditedWork<T> work) {
+      List<AuditEvent> pending = new ArrayList<>();
+      try (Connection c = dataSource.getConnection()) {
+        c.setAutoCommit(false);
+        T result =
+            work.run(
+                c,
+                e -> {
+                  pending.add(e);
+                  return events.size() + pending.size();
+                });
+        c.commit();
+        events.addAll(pending);
+        return result;
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public javax.sql.DataSource dataSource() {
+      return dataSource;
     }
 
     @Override
     public long append(AuditEvent event) {
       events.add(event);
       return events.size();
-    }
-
-    @Override
-    public long append(Connection transaction, AuditEvent event) {
-      return append(event);
     }
 
     @Override

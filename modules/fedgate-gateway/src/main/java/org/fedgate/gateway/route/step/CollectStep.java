@@ -37,7 +37,9 @@ public final class CollectStep extends Step {
         ctx.metrics()
             .time(
                 GatewayMetrics.Step.SIGN,
-                () -> ctx.trust().signReceipt(h.messageId(), opened.payloadSha256(), now, null));
+                () ->
+                    ctx.trust()
+                        .signReceipt(h.messageId(), h.from(), opened.payloadSha256(), now, null));
     String mediaType = ctx.translation().mediaType(ctx.profile());
     String body;
     InboundQueue.State state;
@@ -94,10 +96,10 @@ public final class CollectStep extends Step {
         .time(
             GatewayMetrics.Step.AUDIT,
             () ->
-                ctx.store()
+                ctx.audit()
                     .inTransaction(
-                        c -> {
-                          ctx.audit().append(c, event);
+                        (c, audit) -> {
+                          audit.append(event);
                           ctx.inbound().insert(c, row);
                           if (h.type() == MessageType.RECORD_RESPONSE) {
                             ctx.requests()

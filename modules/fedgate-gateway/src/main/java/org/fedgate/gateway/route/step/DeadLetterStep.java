@@ -49,11 +49,11 @@ public final class DeadLetterStep extends Step {
             .outcome(state.name(), code)
             .build();
     try {
-      ctx.store()
+      ctx.audit()
           .inTransaction(
-              c -> {
+              (c, audit) -> {
                 if (ctx.outbox().finish(c, row.messageId(), state, code, receipt)) {
-                  ctx.audit().append(c, event);
+                  audit.append(event);
                   if (MessageType.RECORD_REQUEST.name().equals(row.messageType())) {
                     ctx.requests()
                         .complete(

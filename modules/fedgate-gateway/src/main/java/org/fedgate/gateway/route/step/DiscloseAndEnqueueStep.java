@@ -48,7 +48,11 @@ public final class DiscloseAndEnqueueStep extends Step {
 
     AuditEvent.Builder event =
         AuditEvent.builder(
-                type == MessageType.RECORD_REQUEST ? Operation.CONSULTATION : Operation.DISCLOSURE,
+                switch (type) {
+                  case RECORD_REQUEST -> Operation.REQUEST;
+                  case RECORD_RESPONSE -> Operation.RESPONSE;
+                  default -> Operation.DISCLOSURE;
+                },
                 now,
                 ctx.agency().value())
             .actor(officer, role)
@@ -80,10 +84,10 @@ public final class DiscloseAndEnqueueStep extends Step {
         .time(
             GatewayMetrics.Step.AUDIT,
             () ->
-                ctx.store()
+                ctx.audit()
                     .inTransaction(
-                        c -> {
-                          ctx.audit().append(c, event.build());
+                        (c, audit) -> {
+                          audit.append(event.build());
                           ctx.outbox().insert(c, row);
                           if (type == MessageType.RECORD_REQUEST) {
                             ctx.requests()

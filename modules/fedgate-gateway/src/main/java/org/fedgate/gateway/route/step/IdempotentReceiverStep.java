@@ -29,7 +29,7 @@ public final class IdempotentReceiverStep extends Step {
     if (seen.isEmpty()) {
       return;
     }
-    if (!seen.get().payloadSha256().equalsIgnoreCase(opened.payloadSha256())) {
+    if (!seen.get().payloadSha256().equals(opened.payloadSha256())) {
       throw new FedgateException(GatewayError.DUPLICATE_CONFLICT, "message id reused");
     }
     exchange.getIn().setBody(InboundResult.accepted(seen.get().receipt()));

@@ -43,12 +43,12 @@ public final class InboundDeadLetterStep extends Step {
             .outcome("DEAD", code)
             .build();
     try {
-      ctx.store()
+      ctx.audit()
           .inTransaction(
-              c -> {
+              (c, audit) -> {
                 if (ctx.inbound()
                     .transition(c, row.messageId(), from, InboundQueue.State.DEAD, code)) {
-                  ctx.audit().append(c, event);
+                  audit.append(event);
                 }
                 return null;
               });

@@ -28,9 +28,9 @@ public final class RecordBackendDeliveryStep extends Step {
             .outcome("DELIVERED", null)
             .build();
     try {
-      ctx.store()
+      ctx.audit()
           .inTransaction(
-              c -> {
+              (c, audit) -> {
                 if (ctx.inbound()
                     .transition(
                         c,
@@ -38,7 +38,7 @@ public final class RecordBackendDeliveryStep extends Step {
                         InboundQueue.State.PENDING_BACKEND,
                         InboundQueue.State.DELIVERED,
                         null)) {
-                  ctx.audit().append(c, event);
+                  audit.append(event);
                 }
                 return null;
               });

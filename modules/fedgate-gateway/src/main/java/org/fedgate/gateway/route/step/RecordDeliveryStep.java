@@ -34,13 +34,13 @@ public final class RecordDeliveryStep extends Step {
           .time(
               GatewayMetrics.Step.AUDIT,
               () ->
-                  ctx.store()
+                  ctx.audit()
                       .inTransaction(
-                          c -> {
+                          (c, audit) -> {
                             if (ctx.outbox()
                                 .finish(
                                     c, row.messageId(), Outbox.State.DELIVERED, null, receipt)) {
-                              ctx.audit().append(c, event);
+                              audit.append(event);
                             }
                             return null;
                           }));

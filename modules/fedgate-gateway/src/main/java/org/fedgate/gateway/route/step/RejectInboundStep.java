@@ -39,7 +39,13 @@ public final class RejectInboundStep extends Step {
         optional(exchange, GatewayHeaders.OPENED, EnvelopeTrust.Opened.class);
     AgencyId peer = optional(exchange, GatewayHeaders.TLS_PEER, AgencyId.class);
     AuditEvent.Builder event =
-        AuditEvent.builder(Operation.REJECTION, ctx.clock().instant(), ctx.agency().value())
+        AuditEvent.builder(
+                // a record carrying more than its agreement releases is held as a quarantine case
+                code.code().startsWith("FG-3") && opened != null
+                    ? Operation.QUARANTINE
+                    : Operation.REJECTION,
+                ctx.clock().instant(),
+                ctx.agency().value())
             .actor(null, "GATEWAY")
             .outcome("REJECTED", code.code());
     String receipt = null;
@@ -54,7 +60,11 @@ public final class RejectInboundStep extends Step {
         receipt =
             ctx.trust()
                 .signReceipt(
-                    h.messageId(), opened.payloadSha256(), ctx.clock().instant(), code.code());
+                    h.messageId(),
+                    h.from(),
+                    opened.payloadSha256(),
+                    ctx.clock().instant(),
+                    code.code());
       } catch (RuntimeException e) {
         LOG.error("could not sign a rejection receipt: {}", e.getClass().getName());
       }

@@ -35,11 +35,15 @@ public final class VerifyReceiptStep extends Step {
                   GatewayMetrics.Step.VERIFY,
                   () ->
                       ctx.trust()
-                          .verifyReceipt(receiptJws, AgencyId.of(row.partner()), row.messageId()));
+                          .verifyReceipt(
+                              receiptJws,
+                              AgencyId.of(row.partner()),
+                              row.messageId(),
+                              row.payloadSha256()));
     } catch (FedgateException e) {
       throw new PartnerRejectedException(GatewayError.RECEIPT_INVALID.code(), null);
     }
-    if (!row.payloadSha256().equalsIgnoreCase(receipt.payloadSha256())) {
+    if (!row.payloadSha256().equals(receipt.payloadSha256())) {
       throw new PartnerRejectedException(GatewayError.RECEIPT_INVALID.code(), null);
     }
     if (!receipt.accepted()) {
