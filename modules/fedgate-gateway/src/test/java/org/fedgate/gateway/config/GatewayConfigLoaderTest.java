@@ -1,0 +1,113 @@
+package org.fedgate.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.fedgate.model.error.FedgateException;
+import org.junit.jupiter.api.Test;
+
+class GatewayConfigLoaderTest {
+
+  static final String MINIMAL =
+      """
+      agency: TH-CCIB
+      profile: TH
+      agencyApi: {port: 8081}
+      federationApi: {port: 8443}
+      tls: {keystore: certs/tls.p12, password: "${TLS_PW}", trustedRoot: certs/root.pem}
+      signing: {keystore: certs/signing.p12, password: "${SIGN_PW:-fedgate-dev}"}
+      directory: {source: certs/directory.jws, rootCertificate: certs/root.pem}
+      store: {url: "jdbc:h2:file:./data/th"}
+      """;
+
+  final GatewayConfigLoader loader = new GatewayConfigLoader(Map.of("TLS_PW", "s3cret")::get);
+
+  @Test
+  void parse_minimal_appliesDefaultsAndResolvesPaths() {
+    GatewayConfig c = loader.parse(MINIMAL, Path.of("/etc/fedgate"));
+    assertThat(c.agency().value()).isEqualTo("TH-CCIB");
+    assertThat(c.agencyApi().host()).isEqualTo("127.0.0.1");
+    assertThat(c.tls().keystore()).isEqualTo(Path.of("/etc/fedgate/certs/tls.p12"));
+    assertThat(c.tls().password().value()).isEqualTo("s3cret");
+    assertThat(c.signing().password().value()).isEqualTo("fedgate-dev");
+    assertThat(c.delivery()).isNull();
+    assertThat(new GatewayConfig.Delivery(null, null, 0, null, null, 0, null).maxBackoff())
+        .isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void secret_toString_hidesValue() {
+    GatewayConfig c = loader.parse(MINIMAL, Path.of("/x"));
+    assertThat(c.toString()).doesNotContain("s3cret");
+  }
+
+  @Test
+  void parse_unknownKey_failsWithLocationOnly() {
+    assertThatThrownBy(() -> loader.parse(MINIMAL + "stroe: {url: jdbc:h2:mem:x}\n", Path.of("/x")))
+        .isInstanceOfSatisfying(
+            FedgateException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("FG-5001");
+              assertThat(e.getMessage()).contains("stroe");
+            });
+  }
+
+  @Test
+  void parse_missingStore_fails() {
+    String yaml = MINIMAL.replace("store: {url: \"jdbc:h2:file:./data/th\"}\n", "");
+    assertThatThrownBy(() -> loader.parse(yaml, Path.of("/x")))
+        .isInstanceOfSatisfying(
+            FedgateException.class, e -> assertThat(e.getMessage()).contains("missing key store"));
+  }
+
+  @Test
+  void parse_unsetEnvironmentVariable_failsNamingTheVariableNotAValue() {
+    GatewayConfigLoader noEnv = new GatewayConfigLoader(k -> null);
+    assertThatThrownBy(() -> noEnv.parse(MINIMAL, Path.of("/x")))
+        .isInstanceOfSatisfying(
+            FedgateException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("FG-5001");
+              assertThat(e.getMessage()).contains("TLS_PW");
+            });
+  }
+
+  @Test
+  void parse_badAgencyId_failsWithItsKey() {
+    assertThatThrownBy(() -> loader.parse(MINIMAL.replace("TH-CCIB", "thailand"), Path.of("/x")))
+        .isInstanceOfSatisfying(
+            FedgateException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("FG-5001");
+              assertThat(e.getMessage()).contains("agency").doesNotContain("thailand");
+            });
+  }
+
+  @Test
+  void parse_backendWithoutUrl_fails() {
+    assertThatThrownBy(() -> loader.parse(MINIMAL + "backend: {type: REST}\n", Path.of("/x")))
+        .isInstanceOfSatisfying(
+            FedgateException.class, e -> assertThat(e.getMessage()).contains("backend.url"));
+  }
+
+  @Test
+  void load_missingFile_fails() {
+    assertThatThrownBy(() -> loader.load(Path.of("/nonexistent/gateway.yaml")))
+        .isInstanceOfSatisfying(
+            FedgateException.class, e -> assertThat(e.code()).isEqualTo("FG-5001"));
+  }
+
+  @Test
+  void exampleConfigs_parse() throws Exception {
+    Path root = Path.of(System.getProperty("fedgate.root", "../.."));
+    for (String f : new String[] {"docs/gateway.example.yaml"}) {
+      Path p = root.resolve(f);
+      if (p.toFile().exists()) {
+        assertThat(new GatewayConfigLoader(k -> "x").load(p).agency()).isNotNull();
+      }
+    }
+  }
+}
