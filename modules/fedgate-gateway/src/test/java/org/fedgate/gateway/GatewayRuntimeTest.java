@@ -69,7 +69,7 @@ class GatewayRuntimeTest {
                 dir.resolve(a.value() + "-tls.p12"), pw, "tls", dir.resolve("root.pem")),
             new GatewayConfig.Keystore(dir.resolve(a.value() + "-tls.p12"), pw, "tls"),
             new GatewayConfig.Directory("unused", dir.resolve("root.pem"), null, null),
-            new GatewayConfig.Agreements(null),
+            new GatewayConfig.Agreements(null, null),
             null,
             new GatewayConfig.Store(
                 "jdbc:h2:" + dir.resolve(a.value()).toAbsolutePath(), "sa", null, 0),

@@ -66,12 +66,11 @@ public record GatewayConfig(
     }
   }
 
-  /** The folder (or {@code classpath:} location) with the signed exchange agreements. */
-  public record Agreements(String location) {
-    public Agreements {
-      location = location == null ? "classpath:schemas/agreements" : location;
-    }
-  }
+  /**
+   * The folder with the exchange agreements signed by both parties, and the master secret from
+   * which the per-agreement pseudonymisation keys are derived (keep it in the environment).
+   */
+  public record Agreements(Path location, Secret pseudonymSecret) {}
 
   /** How to reach the national back end, and the credentials it uses towards the gateway. */
   public record Backend(

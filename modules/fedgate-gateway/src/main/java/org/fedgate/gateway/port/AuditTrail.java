@@ -97,7 +97,7 @@ public interface AuditTrail {
       String conversationId,
       String payloadSha256,
       String agreementId,
-      int agreementVersion,
+      String agreementVersion,
       String profileVersion,
       List<String> released,
       List<String> generalised,
@@ -132,7 +132,7 @@ public interface AuditTrail {
       private String conversationId;
       private String payloadSha256;
       private String agreementId;
-      private int agreementVersion;
+      private String agreementVersion;
       private String profileVersion;
       private List<String> released;
       private List<String> generalised;
@@ -172,7 +172,7 @@ public interface AuditTrail {
         return this;
       }
 
-      public Builder agreement(String id, int version) {
+      public Builder agreement(String id, String version) {
         this.agreementId = id;
         this.agreementVersion = version;
         return this;

@@ -25,7 +25,7 @@ public record EnvelopeHeader(
     Instant createdAt,
     Instant expiresAt,
     String agreementId,
-    int agreementVersion,
+    String agreementVersion,
     String schemaVersion) {
 
   public EnvelopeHeader {

@@ -14,7 +14,8 @@ public interface RecordMinimisation {
    * Cuts a canonical record down to what the agreement from {@code from} to {@code to} releases for
    * the purpose. Throws an {@code FG-3xxx} failure when no valid agreement allows the purpose.
    */
-  Minimised minimise(AgencyId from, AgencyId to, Purpose purpose, JsonNode canonical);
+  Minimised minimise(
+      AgencyId from, AgencyId to, Purpose purpose, String legalBasis, JsonNode canonical);
 
   /** Throws an {@code FG-3xxx} failure when the agreement does not allow the purpose at all. */
   AgreementRef checkPurpose(AgencyId from, AgencyId to, Purpose purpose);
@@ -29,7 +30,7 @@ public interface RecordMinimisation {
   Set<AgencyId> partnersOf(AgencyId from);
 
   /** An agreement's id and version, for envelopes and audit entries. */
-  record AgreementRef(String id, int version, Set<HandlingCode> handlingCodes) {}
+  record AgreementRef(String id, String version, Set<HandlingCode> handlingCodes) {}
 
   /** A minimised record and the paths (never values) of each action taken. */
   record Minimised(

@@ -80,7 +80,8 @@ public final class FakeModules {
     }
 
     @Override
-    public Minimised minimise(AgencyId from, AgencyId to, Purpose purpose, JsonNode canonical) {
+    public Minimised minimise(
+        AgencyId from, AgencyId to, Purpose purpose, String legalBasis, JsonNode canonical) {
       ObjectNode copy = canonical.deepCopy();
       copy.remove("secret");
       return new Minimised(copy, ref(), List.of("/case"), List.of(), List.of(), List.of("/secret"));
@@ -104,7 +105,7 @@ public final class FakeModules {
     }
 
     private static AgreementRef ref() {
-      return new AgreementRef("fake-agreement", 1, Set.of(HandlingCode.H2));
+      return new AgreementRef("fake-agreement", "1", Set.of(HandlingCode.H2));
     }
   }
 

@@ -25,7 +25,14 @@ public final class MinimiseStep extends Step {
         ctx.metrics()
             .time(
                 GatewayMetrics.Step.MINIMISE,
-                () -> ctx.minimisation().minimise(ctx.agency(), partner, purpose, canonical));
+                () ->
+                    ctx.minimisation()
+                        .minimise(
+                            ctx.agency(),
+                            partner,
+                            purpose,
+                            required(exchange, GatewayHeaders.LEGAL_BASIS, String.class),
+                            canonical));
     exchange.getIn().setHeader(GatewayHeaders.MINIMISED, minimised);
   }
 }
