@@ -71,6 +71,11 @@ public final class MappingEngine {
         }
       }
     }
+    for (MappingPath ignored : profile.ignoredNational()) {
+      for (Match m : PathOps.read(national, ignored)) {
+        consumed.add(m.pointer());
+      }
+    }
     for (Map.Entry<MappingPath, JsonNode> d : defaults) {
       if (PathOps.read(out, d.getKey()).isEmpty()) {
         PathOps.write(out, d.getKey(), new int[0], d.getValue().deepCopy());
@@ -117,28 +122,65 @@ public final class MappingEngine {
     return new Output(out, unmapped);
   }
 
-  /** Lists every leaf under {@code node} that neither it nor an ancestor was consumed. */
+  /**
+   * Lists the input that no rule read: a leaf, or a whole object or array when nothing under it was
+   * read (so one unmapped identifier shows as one location, not one per field).
+   */
   private static void collectUnmapped(
       JsonNode node,
       String ptr,
       Set<String> consumed,
       List<String> out,
       UnaryOperator<String> location) {
+    List<String> raw = new ArrayList<>();
+    unmapped(node, ptr, consumed, raw);
+    for (String p : raw) {
+      out.add(location.apply(p));
+    }
+  }
+
+  /** Returns true when nothing under {@code node} was consumed (and it holds some value). */
+  private static boolean unmapped(
+      JsonNode node, String ptr, Set<String> consumed, List<String> out) {
     if (!ptr.isEmpty() && consumed.contains(ptr)) {
-      return;
+      return false;
     }
-    if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        collectUnmapped(
-            e.getValue(), ptr + "/" + PathOps.escape(e.getKey()), consumed, out, location);
+    if (node.isContainerNode()) {
+      int mark = out.size();
+      boolean all = true;
+      boolean any = false;
+      if (node.isObject()) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          int before = out.size();
+          boolean childAll =
+              unmapped(e.getValue(), ptr + "/" + PathOps.escape(e.getKey()), consumed, out);
+          all &= childAll || out.size() == before && isEmptyValue(e.getValue());
+          any |= out.size() > before;
+        }
+      } else {
+        for (int i = 0; i < node.size(); i++) {
+          int before = out.size();
+          boolean childAll = unmapped(node.get(i), ptr + "/" + i, consumed, out);
+          all &= childAll || out.size() == before && isEmptyValue(node.get(i));
+          any |= out.size() > before;
+        }
       }
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        collectUnmapped(node.get(i), ptr + "/" + i, consumed, out, location);
+      if (all && any && !ptr.isEmpty()) {
+        out.subList(mark, out.size()).clear();
+        out.add(ptr);
+        return true;
       }
-    } else if (!node.isNull() && !node.isMissingNode()) {
-      out.add(location.apply(ptr));
+      return false;
     }
+    if (node.isNull() || node.isMissingNode()) {
+      return false;
+    }
+    out.add(ptr);
+    return true;
+  }
+
+  private static boolean isEmptyValue(JsonNode n) {
+    return n.isNull() || n.isMissingNode() || n.isContainerNode() && n.isEmpty();
   }
 }

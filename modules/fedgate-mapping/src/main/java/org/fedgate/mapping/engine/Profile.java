@@ -18,7 +18,9 @@ import java.util.Set;
  * @param xmlRepeated element names that are always lists (xml only)
  * @param familyNameFirst whether composed full names put the family name first
  * @param defaults canonical values set when no rule wrote them (JSON Pointer to value)
- * @param rules the mapping rules, in document order
+ * @param rules the mapping rules, in document order (templates expanded)
+ * @param ignoredNational national paths that are format metadata (e.g. a schema version attribute):
+ *     read and accounted for, but carried nowhere
  */
 public record Profile(
     String id,
@@ -30,7 +32,8 @@ public record Profile(
     Set<String> xmlRepeated,
     boolean familyNameFirst,
     Map<String, JsonNode> defaults,
-    List<Rule> rules) {
+    List<Rule> rules,
+    List<MappingPath> ignoredNational) {
 
   /** Document formats. */
   public enum Format {
@@ -42,6 +45,7 @@ public record Profile(
     xmlRepeated = Set.copyOf(xmlRepeated);
     defaults = Map.copyOf(defaults);
     rules = List.copyOf(rules);
+    ignoredNational = List.copyOf(ignoredNational);
   }
 
   /** The profile label written into provenance, e.g. {@code TH-CCIB/1.0}. */

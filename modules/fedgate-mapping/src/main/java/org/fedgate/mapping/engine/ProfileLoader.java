@@ -55,36 +55,33 @@ public final class ProfileLoader {
     for (JsonNode r : y.path("rules")) {
       n++;
       try {
-        Transform t = null;
-        if (r.hasNonNull("codeList")) {
-          t = lists.get(r.get("codeList").asText());
-          if (t == null) {
-            throw new IllegalArgumentException("unknown code list");
+        if (r.hasNonNull("template")) {
+          JsonNode template = y.path("templates").path(r.get("template").asText());
+          if (!template.isArray()) {
+            throw new IllegalArgumentException("unknown template");
           }
-        } else if (r.hasNonNull("transform")) {
-          t = transforms.get(r.get("transform").asText());
-          if (t == null) {
-            throw new IllegalArgumentException("unknown transform");
+          String nat = r.path("national").asText();
+          String can = r.path("canonical").asText();
+          for (JsonNode t : template) {
+            rules.add(
+                rule(
+                    t,
+                    nat + t.path("national").asText(),
+                    can + t.path("canonical").asText(),
+                    lists));
           }
+        } else {
+          rules.add(rule(r, r.path("national").asText(), r.path("canonical").asText(), lists));
         }
-        Rule.Direction direction =
-            switch (r.path("direction").asText("both")) {
-              case "both" -> Rule.Direction.BOTH;
-              case "toCanonical" -> Rule.Direction.TO_CANONICAL;
-              case "toNational" -> Rule.Direction.TO_NATIONAL;
-              default -> throw new IllegalArgumentException("unknown direction");
-            };
-        rules.add(
-            new Rule(
-                MappingPath.parse(r.path("national").asText()),
-                MappingPath.parse(r.path("canonical").asText()),
-                t,
-                direction));
       } catch (IllegalArgumentException e) {
         throw new FedgateException(
             MappingError.PROFILE_DEFINITION_INVALID,
             "profile " + id + " rule " + n + ": " + e.getMessage());
       }
+    }
+    List<MappingPath> ignored = new ArrayList<>();
+    for (JsonNode i : y.path("ignoreNational")) {
+      ignored.add(MappingPath.parse(i.asText()));
     }
     Map<String, JsonNode> defaults = new LinkedHashMap<>();
     y.path("defaults").fields().forEachRemaining(e -> defaults.put(e.getKey(), e.getValue()));
@@ -103,9 +100,33 @@ public final class ProfileLoader {
             repeated,
             y.path("names").path("familyNameFirst").asBoolean(false),
             defaults,
-            rules);
+            rules,
+            ignored);
     String schema = readText(dir + "/" + text(y, "schema", id));
     return new Loaded(p, schema, Map.copyOf(lists));
+  }
+
+  private Rule rule(JsonNode r, String national, String canonical, Map<String, CodeList> lists) {
+    Transform t = null;
+    if (r.hasNonNull("codeList")) {
+      t = lists.get(r.get("codeList").asText());
+      if (t == null) {
+        throw new IllegalArgumentException("unknown code list");
+      }
+    } else if (r.hasNonNull("transform")) {
+      t = transforms.get(r.get("transform").asText());
+      if (t == null) {
+        throw new IllegalArgumentException("unknown transform");
+      }
+    }
+    Rule.Direction direction =
+        switch (r.path("direction").asText("both")) {
+          case "both" -> Rule.Direction.BOTH;
+          case "toCanonical" -> Rule.Direction.TO_CANONICAL;
+          case "toNational" -> Rule.Direction.TO_NATIONAL;
+          default -> throw new IllegalArgumentException("unknown direction");
+        };
+    return new Rule(MappingPath.parse(national), MappingPath.parse(canonical), t, direction);
   }
 
   private static String text(JsonNode y, String field, String ctx) {

@@ -95,11 +95,17 @@ public final class XmlDocuments {
       vh.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
       vh.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
       PathTracker tracker = new PathTracker(vh, limits.maxDepth());
-      vh.setErrorHandler(new Refuse(tracker));
+      // schema errors are kept and raised after the parse, so that a document that is also too
+      // deep or not well-formed gets that (more basic) refusal
+      Refuse schemaErrors = new Refuse(tracker, false);
+      vh.setErrorHandler(schemaErrors);
       vh.setContentHandler(builder);
       reader.setContentHandler(tracker);
-      reader.setErrorHandler(new Refuse(tracker));
+      reader.setErrorHandler(new Refuse(tracker, true));
       reader.parse(new InputSource(new ByteArrayInputStream(doc)));
+      if (schemaErrors.first != null) {
+        throw schemaErrors.first;
+      }
     } catch (FedgateException e) {
       throw e;
     } catch (SAXParseException e) {
@@ -144,9 +150,12 @@ public final class XmlDocuments {
   /** Turns every warning, error and fatal error into a refusal. */
   private static final class Refuse implements ErrorHandler {
     private final PathTracker tracker;
+    private final boolean immediately;
+    private FedgateException first;
 
-    Refuse(PathTracker tracker) {
+    Refuse(PathTracker tracker, boolean immediately) {
       this.tracker = tracker;
+      this.immediately = immediately;
     }
 
     @Override
@@ -154,7 +163,13 @@ public final class XmlDocuments {
 
     @Override
     public void error(SAXParseException e) throws SAXException {
-      throw new SAXException(refusal(e, tracker));
+      FedgateException f = refusal(e, tracker);
+      if (immediately) {
+        throw new SAXException(f);
+      }
+      if (first == null) {
+        first = f;
+      }
     }
 
     @Override
@@ -302,7 +317,8 @@ public final class XmlDocuments {
         return;
       }
       ObjectNode parent = objects.peek();
-      if (repeated.contains(local)) {
+      JsonNode existing = parent.get(local);
+      if (repeated.contains(local) && (existing == null || existing.isArray())) {
         parent.withArray(local).add(value);
       } else {
         parent.set(local, value);
