@@ -95,12 +95,10 @@ public final class MappingEngine {
     Set<String> consumed = new HashSet<>(ENGINE_OWNED);
     List<String> unrepresentable = new ArrayList<>();
     for (Rule rule : profile.rules()) {
+      if (!rule.direction().backward()) {
+        continue;
+      }
       for (Match m : PathOps.read(canonical, rule.canonical())) {
-        if (!rule.direction().backward()) {
-          // derived on the way in (e.g. a mononym flag): its national source carries it back
-          consumed.add(m.pointer());
-          continue;
-        }
         JsonNode v = m.value();
         if (rule.transform() != null) {
           v = rule.transform().toNational(v, m.pointer());
@@ -114,6 +112,22 @@ public final class MappingEngine {
         consumed.add(m.pointer());
         consumed.addAll(m.keyPointers());
         PathOps.write(out, rule.national(), m.bindings(), v);
+      }
+    }
+    // A value derived on the way in (a mononym flag, a province name beside its code) is carried
+    // back by its national source: it counts as mapped only where that source was written.
+    for (Rule rule : profile.rules()) {
+      if (rule.direction().backward()) {
+        continue;
+      }
+      Set<String> written = new HashSet<>();
+      for (Match w : PathOps.read(out, rule.national())) {
+        written.add(PathOps.bindingsText(w.bindings()));
+      }
+      for (Match m : PathOps.read(canonical, rule.canonical())) {
+        if (written.contains(PathOps.bindingsText(m.bindings()))) {
+          consumed.add(m.pointer());
+        }
       }
     }
     Names.markComposedFullNames(canonical, consumed);
