@@ -236,7 +236,14 @@ public final class DevPki {
       revocations.add(new DirectoryDocument.Revocation(s.toString(16), nb));
     }
     DirectoryDocument doc =
-        new DirectoryDocument(DirectoryDocument.SCHEMA, 1, o.now(), na, members, revocations);
+        new DirectoryDocument(
+            DirectoryDocument.SCHEMA,
+            1,
+            o.now(),
+            // reissue the directory well before its signer's certificate expires
+            o.now().plus(o.validity().dividedBy(2)),
+            members,
+            revocations);
     write(
         out.resolve("directory.json"),
         Jws.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc) + "\n");
