@@ -3,10 +3,8 @@ package org.fedgate.policy;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -22,7 +20,6 @@ public final class PseudonymKey {
   public static final Pattern TOKEN = Pattern.compile("fgp1_[A-Za-z0-9_-]{22}");
 
   private static final String ALG = "HmacSHA256";
-  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private final SecretKeySpec key;
   private final ThreadLocal<Mac> macs;
@@ -51,11 +48,7 @@ public final class PseudonymKey {
    * normalised (NFKC, case, spaces) so that trivial spelling variants give the same token.
    */
   public String token(String domain, String value) {
-    String norm =
-        SPACES
-            .matcher(Normalizer.normalize(value, Normalizer.Form.NFKC).trim())
-            .replaceAll(" ")
-            .toLowerCase(Locale.ROOT);
+    String norm = RecordWalk.normalise(value);
     byte[] d = domain.getBytes(StandardCharsets.UTF_8);
     byte[] v = norm.getBytes(StandardCharsets.UTF_8);
     byte[] msg = new byte[d.length + 1 + v.length];

@@ -608,10 +608,32 @@ final class RecordWalk {
     return b.toString();
   }
 
+  /** NFKC, trimmed, runs of white space as one space, lower case (same as the pseudonym key). */
   static String normalise(String v) {
-    return Normalizer.normalize(v, Normalizer.Form.NFKC)
-        .trim()
-        .replaceAll("\\s+", " ")
-        .toLowerCase(Locale.ROOT);
+    String n = isAscii(v) ? v : Normalizer.normalize(v, Normalizer.Form.NFKC);
+    StringBuilder b = new StringBuilder(n.length());
+    boolean space = false;
+    for (int i = 0; i < n.length(); i++) {
+      char c = n.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = b.length() > 0;
+      } else {
+        if (space) {
+          b.append(' ');
+          space = false;
+        }
+        b.append(c);
+      }
+    }
+    return b.toString().toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean isAscii(String v) {
+    for (int i = 0; i < v.length(); i++) {
+      if (v.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 }
