@@ -55,9 +55,12 @@ final class LogTree {
 
   /** Catches up with the store's committed head and returns the size. */
   long sync() {
+    // read what we know before the head: a commit between the two reads must not look like a
+    // shrinking log
+    long known = tree.size();
     long head = store.size();
-    if (head < tree.size()) {
-      throw new FedgateException(AuditError.LOG_TAMPERED, "head below " + tree.size());
+    if (head < known) {
+      throw new FedgateException(AuditError.LOG_TAMPERED, "head below " + known);
     }
     catchUp(head);
     return tree.size();

@@ -1,6 +1,8 @@
 package org.fedgate.audit.store;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -41,8 +43,16 @@ public final class PostgresAuditStore extends JdbcAuditStore {
   }
 
   @Override
+  public long lockHead(Connection tx) throws SQLException {
+    try (Statement s = tx.createStatement()) {
+      s.execute("SET LOCAL synchronous_commit TO on");
+    }
+    return super.lockHead(tx);
+  }
+
+  @Override
   public void makeDurable(Connection tx) {
-    // synchronous_commit (default on) already flushed the WAL at commit
+    // the appending transaction committed with synchronous_commit on: the WAL is already flushed
   }
 
   @Override
