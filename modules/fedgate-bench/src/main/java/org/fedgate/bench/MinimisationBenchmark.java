@@ -1,0 +1,109 @@
+package org.fedgate.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import org.fedgate.model.Purpose;
+import org.fedgate.policy.Agreement;
+import org.fedgate.policy.MinimisationResult;
+import org.fedgate.policy.Minimiser;
+import org.fedgate.policy.OverSharingCheck;
+import org.fedgate.policy.PseudonymKeyring;
+import org.fedgate.policy.SampleRecords;
+import org.fedgate.policy.ShippedAgreements;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Data minimisation throughput on the shipped sample records (target: at least 50,000 minimisations
+ * per second per core). Run with {@code -t 1} for a per-core figure:
+ *
+ * <pre>modules/fedgate-bench/bench jmh MinimisationBenchmark -f 1 -wi 3 -w 5s -i 5 -r 5s -t 1</pre>
+ *
+ * <ul>
+ *   <li>{@code raidInvestigation}: the 9-person scam-compound raid (about 400 leaves: suspects,
+ *       victims adult, minor, of unknown age and under non-disclosure, a PSN, accounts, phones,
+ *       documents, relations) under TH-CCIB to KH-AHTJP for INVESTIGATION;
+ *   <li>{@code referralVictimProtection}: the child-victim referral for VICTIM_PROTECTION
+ *       (pseudonymisation with HMAC-SHA-256);
+ *   <li>{@code muleNetworkIntelligence}: the money-mule record for INTELLIGENCE;
+ *   <li>{@code mixed}: the three in turn (one op = one record);
+ *   <li>{@code overSharingCheckRaid}: the receiver's check of the minimised raid record.
+ * </ul>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class MinimisationBenchmark {
+
+  private static final String LEGAL_BASIS = "ASEAN MLAT 2004 request (benchmark)";
+
+  private Minimiser minimiser;
+  private OverSharingCheck check;
+  private Agreement thKh;
+  private Agreement khTh;
+  private Agreement khId;
+  private JsonNode raid;
+  private JsonNode referral;
+  private JsonNode mule;
+  private JsonNode raidMinimised;
+  private int turn;
+
+  @Setup
+  public void setUp() {
+    Clock clock = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
+    minimiser =
+        new Minimiser(
+            PseudonymKeyring.derivedFrom(
+                "benchmark master secret, not a real key".getBytes(StandardCharsets.UTF_8)),
+            clock);
+    check = new OverSharingCheck(clock);
+    thKh = ShippedAgreements.byId("TH-CCIB.KH-AHTJP").orElseThrow();
+    khTh = ShippedAgreements.byId("KH-AHTJP.TH-CCIB").orElseThrow();
+    khId = ShippedAgreements.byId("KH-AHTJP.ID-BARESKRIM").orElseThrow();
+    raid = SampleRecords.read("raid-scam-compound");
+    referral = SampleRecords.read("victim-referral");
+    mule = SampleRecords.read("money-mule-network");
+    raidMinimised = minimiser.minimise(thKh, Purpose.INVESTIGATION, LEGAL_BASIS, raid).record();
+  }
+
+  @Benchmark
+  public MinimisationResult raidInvestigation() {
+    return minimiser.minimise(thKh, Purpose.INVESTIGATION, LEGAL_BASIS, raid);
+  }
+
+  @Benchmark
+  public MinimisationResult referralVictimProtection() {
+    return minimiser.minimise(khTh, Purpose.VICTIM_PROTECTION, LEGAL_BASIS, referral);
+  }
+
+  @Benchmark
+  public MinimisationResult muleNetworkIntelligence() {
+    return minimiser.minimise(khId, Purpose.INTELLIGENCE, LEGAL_BASIS, mule);
+  }
+
+  @Benchmark
+  public MinimisationResult mixed() {
+    switch (turn++ % 3) {
+      case 0:
+        return minimiser.minimise(thKh, Purpose.INVESTIGATION, LEGAL_BASIS, raid);
+      case 1:
+        return minimiser.minimise(khTh, Purpose.VICTIM_PROTECTION, LEGAL_BASIS, referral);
+      default:
+        return minimiser.minimise(khId, Purpose.INTELLIGENCE, LEGAL_BASIS, mule);
+    }
+  }
+
+  @Benchmark
+  public int overSharingCheckRaid() {
+    return check.offendingPaths(thKh, Purpose.INVESTIGATION, raidMinimised).size();
+  }
+}

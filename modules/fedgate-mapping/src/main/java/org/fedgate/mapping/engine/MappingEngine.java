@@ -1,0 +1,200 @@
+package org.fedgate.mapping.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.fedgate.mapping.engine.PathOps.Match;
+
+/**
+ * Applies a {@link Profile}'s rules in either direction and accounts for every input leaf: each one
+ * is either read by a rule or listed in the unmapped report (as a location, never a value).
+ * Stateless and thread-safe.
+ */
+public final class MappingEngine {
+
+  /** Canonical paths the engine itself writes; on the way back they need no rule. */
+  private static final Set<String> ENGINE_OWNED =
+      Set.of("/acrVersion", "/provenance/nationalProfile", "/provenance/mappingVersion");
+
+  private static final JsonNodeFactory NF = JsonNodeFactory.instance;
+
+  private final Profile profile;
+  private final List<Map.Entry<MappingPath, JsonNode>> defaults = new ArrayList<>();
+
+  public MappingEngine(Profile profile) {
+    this.profile = profile;
+    profile.defaults().forEach((k, v) -> defaults.add(Map.entry(MappingPath.parse(k), v)));
+  }
+
+  public Profile profile() {
+    return profile;
+  }
+
+  /** The output of one direction: the document and the unmapped input locations. */
+  public record Output(ObjectNode document, List<String> unmapped) {}
+
+  /**
+   * National tree to canonical tree.
+   *
+   * @param location turns a JSON Pointer into the national document into a location for messages
+   *     (identity for JSON, XPath for XML)
+   */
+  public Output toCanonical(JsonNode national, UnaryOperator<String> location) {
+    ObjectNode out = NF.objectNode();
+    out.put("acrVersion", "1.0");
+    ObjectNode prov = out.putObject("provenance");
+    Set<String> consumed = new HashSet<>();
+    for (Rule rule : profile.rules()) {
+      if (!rule.direction().forward()) {
+        continue;
+      }
+      for (Match m : PathOps.read(national, rule.national())) {
+        consumed.add(m.pointer());
+        consumed.addAll(m.keyPointers());
+        JsonNode v = m.value();
+        if (rule.transform() != null) {
+          v = rule.transform().toCanonical(v, location.apply(m.pointer()));
+        } else if (v.isValueNode() || v.isArray()) {
+          v = v.deepCopy();
+        } else {
+          v = v.deepCopy();
+        }
+        if (v != null && !v.isNull()) {
+          PathOps.write(out, rule.canonical(), m.bindings(), v);
+        }
+      }
+    }
+    for (MappingPath ignored : profile.ignoredNational()) {
+      for (Match m : PathOps.read(national, ignored)) {
+        consumed.add(m.pointer());
+      }
+    }
+    for (Map.Entry<MappingPath, JsonNode> d : defaults) {
+      if (PathOps.read(out, d.getKey()).isEmpty()) {
+        PathOps.write(out, d.getKey(), new int[0], d.getValue().deepCopy());
+      }
+    }
+    prov.put("nationalProfile", profile.profileLabel());
+    prov.put("mappingVersion", profile.mappingVersion());
+    Names.composeFullNames(out, profile.familyNameFirst());
+    List<String> unmapped = new ArrayList<>();
+    collectUnmapped(national, "", consumed, unmapped, location);
+    return new Output(out, unmapped);
+  }
+
+  /** Canonical tree to national tree (as a JSON tree; XML profiles serialise it afterwards). */
+  public Output toNational(JsonNode canonical) {
+    ObjectNode out = NF.objectNode();
+    Set<String> consumed = new HashSet<>(ENGINE_OWNED);
+    List<String> unrepresentable = new ArrayList<>();
+    for (Rule rule : profile.rules()) {
+      if (!rule.direction().backward()) {
+        continue;
+      }
+      for (Match m : PathOps.read(canonical, rule.canonical())) {
+        JsonNode v = m.value();
+        if (rule.transform() != null) {
+          v = rule.transform().toNational(v, m.pointer());
+        } else {
+          v = v.deepCopy();
+        }
+        if (v == null) {
+          unrepresentable.add(m.pointer());
+          continue;
+        }
+        consumed.add(m.pointer());
+        consumed.addAll(m.keyPointers());
+        PathOps.write(out, rule.national(), m.bindings(), v);
+      }
+    }
+    // A value derived on the way in (a mononym flag, a province name beside its code) is carried
+    // back by its national source: it counts as mapped only where that source was written.
+    for (Rule rule : profile.rules()) {
+      if (rule.direction().backward()) {
+        continue;
+      }
+      Set<String> written = new HashSet<>();
+      for (Match w : PathOps.read(out, rule.national())) {
+        written.add(PathOps.bindingsText(w.bindings()));
+      }
+      for (Match m : PathOps.read(canonical, rule.canonical())) {
+        if (written.contains(PathOps.bindingsText(m.bindings()))) {
+          consumed.add(m.pointer());
+        }
+      }
+    }
+    Names.markComposedFullNames(canonical, consumed);
+    List<String> unmapped = new ArrayList<>();
+    collectUnmapped(canonical, "", consumed, unmapped, UnaryOperator.identity());
+    return new Output(out, unmapped);
+  }
+
+  /**
+   * Lists the input that no rule read: a leaf, or a whole object or array when nothing under it was
+   * read (so one unmapped identifier shows as one location, not one per field).
+   */
+  private static void collectUnmapped(
+      JsonNode node,
+      String ptr,
+      Set<String> consumed,
+      List<String> out,
+      UnaryOperator<String> location) {
+    List<String> raw = new ArrayList<>();
+    unmapped(node, ptr, consumed, raw);
+    for (String p : raw) {
+      out.add(location.apply(p));
+    }
+  }
+
+  /** Returns true when nothing under {@code node} was consumed (and it holds some value). */
+  private static boolean unmapped(
+      JsonNode node, String ptr, Set<String> consumed, List<String> out) {
+    if (!ptr.isEmpty() && consumed.contains(ptr)) {
+      return false;
+    }
+    if (node.isContainerNode()) {
+      int mark = out.size();
+      boolean all = true;
+      boolean any = false;
+      if (node.isObject()) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          int before = out.size();
+          boolean childAll =
+              unmapped(e.getValue(), ptr + "/" + PathOps.escape(e.getKey()), consumed, out);
+          all &= childAll || out.size() == before && isEmptyValue(e.getValue());
+          any |= out.size() > before;
+        }
+      } else {
+        for (int i = 0; i < node.size(); i++) {
+          int before = out.size();
+          boolean childAll = unmapped(node.get(i), ptr + "/" + i, consumed, out);
+          all &= childAll || out.size() == before && isEmptyValue(node.get(i));
+          any |= out.size() > before;
+        }
+      }
+      if (all && any && !ptr.isEmpty()) {
+        out.subList(mark, out.size()).clear();
+        out.add(ptr);
+        return true;
+      }
+      return false;
+    }
+    if (node.isNull() || node.isMissingNode()) {
+      return false;
+    }
+    out.add(ptr);
+    return true;
+  }
+
+  private static boolean isEmptyValue(JsonNode n) {
+    return n.isNull() || n.isMissingNode() || n.isContainerNode() && n.isEmpty();
+  }
+}

@@ -1,0 +1,112 @@
+package org.fedgate.mapping.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
+import com.networknt.schema.path.PathType;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.fedgate.model.error.ErrorCode;
+import org.fedgate.model.error.FedgateException;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A compiled JSON Schema (2020-12). Failures report the JSON Pointer of the first offending value
+ * and the keyword that failed, never the value itself. Thread-safe.
+ */
+public final class JsonSchemaCheck {
+
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(
+          // x-fedgate-kind marks fields for the victim-protection rules; it validates nothing
+          Dialect.builder(Dialects.getDraft202012())
+              .keyword(new NonValidationKeyword("x-fedgate-kind"))
+              .build(),
+          b ->
+              b.schemaRegistryConfig(
+                  SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build()));
+
+  private final Schema schema;
+
+  private JsonSchemaCheck(Schema schema) {
+    this.schema = schema;
+  }
+
+  /** Compiles a schema given as a Jackson 2 tree. */
+  public static JsonSchemaCheck of(JsonNode schemaTree) {
+    return new JsonSchemaCheck(REGISTRY.getSchema(convert(schemaTree)));
+  }
+
+  /** Throws {@code code} with location and keyword when the document does not match. */
+  public void check(JsonNode document, ErrorCode code) {
+    List<Error> errors = schema.validate(convert(document));
+    if (!errors.isEmpty()) {
+      Error e = errors.get(0);
+      String where = e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
+      if (where.isEmpty()) {
+        where = "/";
+      }
+      String reason = "keyword '" + e.getKeyword() + "' failed";
+      if ("required".equals(e.getKeyword()) && e.getProperty() != null) {
+        reason = "required property '" + e.getProperty() + "' missing";
+      } else if ("additionalProperties".equals(e.getKeyword())
+          || "unevaluatedProperties".equals(e.getKeyword())) {
+        // the offending name comes from the input and could itself be personal data
+        reason = "a property not allowed by the schema";
+      }
+      String more = errors.size() > 1 ? " (+" + (errors.size() - 1) + " more)" : "";
+      throw new FedgateException(code, "at " + where + ": " + reason + more);
+    }
+  }
+
+  /** Copies a Jackson 2 tree into a Jackson 3 tree (the validator uses Jackson 3). */
+  static tools.jackson.databind.JsonNode convert(JsonNode n) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    switch (n.getNodeType()) {
+      case OBJECT -> {
+        ObjectNode o = f.objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          o.set(e.getKey(), convert(e.getValue()));
+        }
+        return o;
+      }
+      case ARRAY -> {
+        ArrayNode a = f.arrayNode(n.size());
+        for (JsonNode c : n) {
+          a.add(convert(c));
+        }
+        return a;
+      }
+      case STRING -> {
+        return f.stringNode(n.textValue());
+      }
+      case BOOLEAN -> {
+        return f.booleanNode(n.booleanValue());
+      }
+      case NUMBER -> {
+        if (n.isInt()) {
+          return f.numberNode(n.intValue());
+        } else if (n.isLong()) {
+          return f.numberNode(n.longValue());
+        } else if (n.isBigInteger()) {
+          return f.numberNode(n.bigIntegerValue());
+        } else if (n.isBigDecimal()) {
+          return f.numberNode(n.decimalValue());
+        }
+        return f.numberNode(n.doubleValue());
+      }
+      default -> {
+        return f.nullNode();
+      }
+    }
+  }
+}

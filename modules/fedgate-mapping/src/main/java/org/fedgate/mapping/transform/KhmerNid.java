@@ -1,0 +1,34 @@
+package org.fedgate.mapping.transform;
+
+import static org.fedgate.mapping.transform.Failures.at;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.fedgate.model.error.MappingError;
+
+/**
+ * Cambodian national ID card number: 9 digits. No public check digit or encoded attributes, so it
+ * is checked for format only.
+ */
+public final class KhmerNid implements Transform {
+
+  @Override
+  public JsonNode toCanonical(JsonNode national, String location) {
+    String v = ThaiPin.normalise(national.asText());
+    if (!v.matches("[0-9]{9}")) {
+      throw at(MappingError.INVALID_IDENTIFIER, location, "Cambodian ID must have 9 digits");
+    }
+    ObjectNode id = JsonNodeFactory.instance.objectNode();
+    id.put("issuingCountry", "KH");
+    id.put("value", v);
+    id.put("validation", "FORMAT_ONLY");
+    return id;
+  }
+
+  @Override
+  public JsonNode toNational(JsonNode canonical, String location) {
+    JsonNode v = canonical.get("value");
+    return v == null ? null : JsonNodeFactory.instance.textNode(v.asText());
+  }
+}

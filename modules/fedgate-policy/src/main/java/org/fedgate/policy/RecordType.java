@@ -1,0 +1,33 @@
+package org.fedgate.policy;
+
+/** The sections of a canonical record that an agreement lets flow at all. */
+public enum RecordType {
+  CASE("case"),
+  EVENT("events"),
+  PERSON("persons"),
+  ORGANISATION("organisations"),
+  FINANCIAL_ACCOUNT("financialAccounts"),
+  COMMUNICATION_IDENTIFIER("communicationIdentifiers"),
+  DOCUMENT("documents"),
+  RELATION("relations");
+
+  private final String section;
+
+  RecordType(String section) {
+    this.section = section;
+  }
+
+  /** The top-level ACR property of this section. */
+  public String section() {
+    return section;
+  }
+
+  static RecordType ofSection(String section) {
+    for (RecordType t : values()) {
+      if (t.section.equals(section)) {
+        return t;
+      }
+    }
+    return null;
+  }
+}

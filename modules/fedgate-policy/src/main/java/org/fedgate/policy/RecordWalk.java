@@ -1,0 +1,639 @@
+package org.fedgate.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.fedgate.model.DataSubjectCategory;
+import org.fedgate.model.Purpose;
+import org.fedgate.model.policy.FieldAction;
+import org.fedgate.model.policy.FieldDecision;
+
+/**
+ * One pass over one canonical record under a compiled policy. In MINIMISE mode it builds the
+ * minimised record and the report; in CHECK mode it lists the leaves of a received record that the
+ * policy would not have let out in that form (over-sharing). Both modes share every decision, so
+ * the receiver checks exactly what the sender applies.
+ */
+final class RecordWalk {
+
+  enum Mode {
+    MINIMISE,
+    CHECK
+  }
+
+  // rule ids of the built-in protections, reported in place of an agreement rule
+  static final String DEFAULT_WITHHOLD = "DEFAULT-WITHHOLD";
+  static final String VP_MINOR = "VP-MINOR";
+  static final String VP_NON_DISCLOSURE = "VP-NON-DISCLOSURE";
+  static final String VP_FREE_TEXT = "VP-FREE-TEXT";
+  static final String VP_PSN = "VP-PSN";
+  static final String VP_LOCAL_ID = "VP-LOCAL-ID";
+  static final String VP_VALUE_MATCH = "VP-VALUE-MATCH";
+  static final String VP_FAMILY_RELATION = "VP-FAMILY-RELATION";
+  static final String AGREEMENT_CATEGORY = "AGREEMENT-CATEGORY";
+  static final String AGREEMENT_RECORD_TYPE = "AGREEMENT-RECORD-TYPE";
+  static final String NOT_IN_SCHEMA = "NOT-IN-SCHEMA";
+  static final String REQUIRED_FIELD_WITHHELD = "REQUIRED-FIELD-WITHHELD";
+
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  private static final int MIN_CONTAINED_LENGTH = 5;
+
+  private final CompiledPolicy policy;
+  private final Mode mode;
+  private final PseudonymKey key;
+  private final LocalDate today;
+  private final CanonicalSchema schema = CanonicalSchema.get();
+  private final CanonicalSchema.Node root = schema.root();
+  private final CanonicalSchema.Node personItem = schema.node("/persons/*");
+  private final CanonicalSchema.Node identifierItem = schema.node("/persons/*/identifiers/*");
+  private final CanonicalSchema.Node relationItem = schema.node("/relations/*");
+  private final CanonicalSchema.Node accountItem = schema.node("/financialAccounts/*");
+  private final CanonicalSchema.Node commItem = schema.node("/communicationIdentifiers/*");
+  private final CanonicalSchema.Node documentItem = schema.node("/documents/*");
+
+  final List<FieldDecision> decisions = new ArrayList<>();
+  final List<String> offending = new ArrayList<>();
+  private final StringBuilder path = new StringBuilder(96);
+
+  // facts about the record's persons, gathered before the walk
+  private final Map<String, String> protectedIds = new HashMap<>();
+  private final Set<String> droppedIds = new HashSet<>();
+  private final Set<String> psnDigits = new HashSet<>();
+  private final Set<String> protectedValues = new HashSet<>();
+  private final List<String> protectedLongValues = new ArrayList<>();
+  private final Map<JsonNode, PersonFacts> persons = new IdentityHashMap<>();
+  private String recordId = "";
+
+  // context of the entity being walked
+  private int slot = CompiledPolicy.NO_CATEGORY;
+  private String personGuard;
+  private String linkedGuard;
+  private boolean linkedDropped;
+  private boolean pendingAgeBand;
+  private JsonNode currentAddress;
+
+  private record PersonFacts(
+      DataSubjectCategory category, boolean allowed, String status, String guard) {}
+
+  RecordWalk(CompiledPolicy policy, Mode mode, PseudonymKey key, LocalDate today) {
+    this.policy = policy;
+    this.mode = mode;
+    this.key = key;
+    this.today = today;
+  }
+
+  JsonNode run(JsonNode record) {
+    recordId = record.path("recordId").asText("");
+    prepare(record);
+    return visit(record, root);
+  }
+
+  // ---------------------------------------------------------------- facts about persons
+
+  private void prepare(JsonNode record) {
+    for (JsonNode p : record.path("persons")) {
+      if (!p.isObject()) {
+        continue;
+      }
+      String id = p.path("id").isTextual() ? p.get("id").textValue() : null;
+      DataSubjectCategory cat = category(p.path("category").asText(""));
+      boolean allowed =
+          cat != null && policy.agreement().dataSubjectCategories().contains(cat) && id != null;
+      String status = minorStatus(p, cat);
+      String guard = null;
+      if (p.path("victimContext").path("identityNonDisclosure").asBoolean(false)) {
+        guard = VP_NON_DISCLOSURE;
+      } else if ("MINOR".equals(status)
+          || "PRESUMED_MINOR".equals(status)
+          || p.path("victimContext").path("ageWhenTrafficked").asInt(99) < 18) {
+        guard = VP_MINOR;
+      }
+      persons.put(p, new PersonFacts(cat, allowed, status, guard));
+      if (id != null) {
+        if (!allowed) {
+          droppedIds.add(id);
+        } else if (guard != null) {
+          protectedIds.put(id, guard);
+        }
+      }
+      for (JsonNode ident : p.path("identifiers")) {
+        if ("PH_PSN".equals(ident.path("scheme").asText())) {
+          String d = digits(ident.path("value").asText(""));
+          if (!d.isEmpty()) {
+            psnDigits.add(d);
+          }
+        }
+      }
+      if (guard != null || !allowed) {
+        collectIdentifyingValues(p);
+      }
+    }
+    // identifiers of accounts, phones and documents of protected or withheld persons
+    if (!protectedIds.isEmpty() || !droppedIds.isEmpty()) {
+      collectLinked(record.path("financialAccounts"), "holder", "identifier");
+      collectLinked(record.path("communicationIdentifiers"), "user", "value");
+      collectLinked(record.path("documents"), "holder", "number");
+    }
+  }
+
+  private void collectLinked(JsonNode items, String ref, String field) {
+    for (JsonNode it : items) {
+      String owner = it.path(ref).asText(null);
+      if (owner != null && (protectedIds.containsKey(owner) || droppedIds.contains(owner))) {
+        addProtectedValue(it.path(field).asText(""));
+      }
+    }
+  }
+
+  private void collectIdentifyingValues(JsonNode p) {
+    for (JsonNode n : p.path("names")) {
+      addProtectedValue(n.path("full").asText(""));
+      for (JsonNode part : n.path("parts")) {
+        addProtectedValue(part.path("value").asText(""));
+      }
+    }
+    for (JsonNode i : p.path("identifiers")) {
+      addProtectedValue(i.path("value").asText(""));
+    }
+    for (JsonNode c : p.path("contacts")) {
+      addProtectedValue(c.path("value").asText(""));
+    }
+  }
+
+  private void addProtectedValue(String v) {
+    String n = normalise(v);
+    if (n.isEmpty() || PseudonymKey.isToken(v)) {
+      return;
+    }
+    protectedValues.add(n);
+    if (n.length() >= MIN_CONTAINED_LENGTH) {
+      protectedLongValues.add(n);
+    }
+  }
+
+  /**
+   * MINOR, PRESUMED_MINOR, ADULT or null. Any sign of minority wins over a stated ADULT; a victim
+   * with no age evidence at all is presumed a minor (Palermo Protocol, UNICEF guidelines).
+   */
+  private String minorStatus(JsonNode p, DataSubjectCategory cat) {
+    String stated = p.path("minorStatus").asText("");
+    String band = p.path("ageBand").asText("");
+    int[] range = AgeBands.ageRange(p.get("dateOfBirth"), today);
+    boolean hardMinor =
+        "MINOR".equals(stated) || AgeBands.isMinorBand(band) || (range != null && range[0] < 18);
+    if (hardMinor) {
+      return "MINOR";
+    }
+    if ("PRESUMED_MINOR".equals(stated)) {
+      return "PRESUMED_MINOR";
+    }
+    if ("ADULT".equals(stated) || AgeBands.isAdultBand(band) || range != null) {
+      return "ADULT";
+    }
+    if (cat == DataSubjectCategory.VICTIM || cat == DataSubjectCategory.POTENTIAL_VICTIM) {
+      return "PRESUMED_MINOR";
+    }
+    return null;
+  }
+
+  private static DataSubjectCategory category(String s) {
+    for (DataSubjectCategory c : DataSubjectCategory.values()) {
+      if (c.name().equals(s)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- the walk
+
+  private JsonNode visit(JsonNode in, CanonicalSchema.Node sn) {
+    if (sn == null) {
+      return withholdAll(in, null, NOT_IN_SCHEMA);
+    }
+    if (in.isObject()) {
+      if (sn.items != null || !sn.isContainer()) {
+        return withholdAll(in, sn, NOT_IN_SCHEMA);
+      }
+      if (sn == personItem) {
+        return visitPerson(in, sn);
+      }
+      if (sn == identifierItem && "PH_PSN".equals(in.path("scheme").asText())) {
+        return withholdAll(in, sn, VP_PSN);
+      }
+      if (sn == relationItem) {
+        String from = in.path("from").asText("");
+        String to = in.path("to").asText("");
+        if (droppedIds.contains(from) || droppedIds.contains(to)) {
+          return withholdAll(in, sn, AGREEMENT_CATEGORY);
+        }
+        if ("FAMILY_OF".equals(in.path("type").asText())
+            && (protectedIds.containsKey(from) || protectedIds.containsKey(to))) {
+          return withholdAll(in, sn, VP_FAMILY_RELATION);
+        }
+      }
+      if (sn == accountItem || sn == commItem || sn == documentItem) {
+        String owner = in.path(sn == commItem ? "user" : "holder").asText("");
+        String savedGuard = linkedGuard;
+        boolean savedDropped = linkedDropped;
+        linkedGuard = protectedIds.get(owner);
+        linkedDropped = droppedIds.contains(owner);
+        try {
+          return visitObject(in, sn);
+        } finally {
+          linkedGuard = savedGuard;
+          linkedDropped = savedDropped;
+        }
+      }
+      return visitObject(in, sn);
+    }
+    if (in.isArray()) {
+      if (sn.items == null) {
+        return withholdAll(in, sn, NOT_IN_SCHEMA);
+      }
+      ArrayNode out = mode == Mode.MINIMISE ? F.arrayNode(in.size()) : null;
+      int len = path.length();
+      for (int i = 0; i < in.size(); i++) {
+        path.append('/').append(i);
+        JsonNode o = visit(in.get(i), sn.items);
+        path.setLength(len);
+        if (o != null && out != null) {
+          out.add(o);
+        }
+      }
+      return out == null || out.isEmpty() ? null : out;
+    }
+    if (sn.isContainer()) {
+      return withholdAll(in, sn, NOT_IN_SCHEMA);
+    }
+    return visitLeaf(in, sn);
+  }
+
+  private JsonNode visitPerson(JsonNode in, CanonicalSchema.Node sn) {
+    PersonFacts facts = persons.get(in);
+    if (facts == null || !facts.allowed()) {
+      return withholdAll(in, sn, AGREEMENT_CATEGORY);
+    }
+    slot = facts.category().ordinal();
+    personGuard = facts.guard();
+    pendingAgeBand = false;
+    try {
+      JsonNode out = visitObject(in, sn);
+      if (out instanceof ObjectNode o) {
+        if (pendingAgeBand && !o.has("ageBand")) {
+          String band = AgeBands.bandOf(in.get("dateOfBirth"), today);
+          if (band != null) {
+            o.put("ageBand", band);
+          }
+        }
+        // the receiver must be able to protect the person in turn
+        if (facts.status() != null) {
+          o.put("minorStatus", facts.status());
+        }
+      }
+      return out;
+    } finally {
+      slot = CompiledPolicy.NO_CATEGORY;
+      personGuard = null;
+      pendingAgeBand = false;
+    }
+  }
+
+  private JsonNode visitObject(JsonNode in, CanonicalSchema.Node sn) {
+    int mark = decisions.size();
+    ObjectNode out = mode == Mode.MINIMISE ? F.objectNode() : null;
+    JsonNode savedAddress = currentAddress;
+    if ("address".equals(sn.defName)) {
+      currentAddress = in;
+    }
+    int len = path.length();
+    for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String name = e.getKey();
+      appendSegment(name);
+      CanonicalSchema.Node child = sn.properties.get(name);
+      JsonNode o;
+      if (sn == root && child != null && !sectionAllowed(name)) {
+        o = withholdAll(e.getValue(), child, AGREEMENT_RECORD_TYPE);
+      } else {
+        o = visit(e.getValue(), child);
+      }
+      path.setLength(len);
+      if (o != null && out != null) {
+        out.set(name, o);
+      }
+    }
+    currentAddress = savedAddress;
+    if (out == null) {
+      return null;
+    }
+    if ("nameRecord".equals(sn.defName) && !out.has("full") && !out.has("parts")) {
+      // a name record without a name says only that a name exists: it goes whole
+      demote(mark, REQUIRED_FIELD_WITHHELD);
+      return null;
+    }
+    if (sn != root) {
+      for (String req : sn.required) {
+        if (in.has(req) && !out.has(req)) {
+          // an object without a required member would be invalid: it goes whole
+          demote(mark, REQUIRED_FIELD_WITHHELD);
+          return null;
+        }
+      }
+    }
+    return out.isEmpty() && sn != root ? null : out;
+  }
+
+  private boolean sectionAllowed(String name) {
+    RecordType t = RecordType.ofSection(name);
+    return t == null || policy.agreement().recordTypes().contains(t);
+  }
+
+  private JsonNode visitLeaf(JsonNode in, CanonicalSchema.Node sn) {
+    Rule r = policy.rule(sn, slot);
+    String text = in.isTextual() ? in.textValue() : null;
+    if (text != null && !psnDigits.isEmpty() && psnDigits.contains(digits(text))) {
+      return withhold(in, sn, VP_PSN);
+    }
+    if (sn.personReference && text != null) {
+      if (droppedIds.contains(text)) {
+        return withhold(in, sn, AGREEMENT_CATEGORY);
+      }
+      if (protectedIds.containsKey(text)) {
+        if (r == null || r.action() == FieldAction.WITHHOLD) {
+          return withhold(in, sn, r == null ? DEFAULT_WITHHOLD : r.id());
+        }
+        return pseudonymise(in, sn, "localId\u0000" + recordId, VP_LOCAL_ID);
+      }
+    }
+    if (r == null) {
+      return withhold(
+          in, sn, sn.kind == CanonicalSchema.Kind.FREE_TEXT ? VP_FREE_TEXT : DEFAULT_WITHHOLD);
+    }
+    FieldAction action = r.action();
+    Generalisation g = r.generaliseTo();
+    String guard = null;
+    if (personGuard != null && sn.guardedForProtectedPerson) {
+      guard = personGuard;
+    } else if (linkedGuard != null && sn.guardedForLinkedEntity) {
+      guard = linkedGuard;
+    } else if (linkedDropped && sn.guardedForLinkedEntity) {
+      return withhold(in, sn, AGREEMENT_CATEGORY);
+    }
+    if (guard != null && action != FieldAction.WITHHOLD) {
+      if (sn.kind == CanonicalSchema.Kind.FREE_TEXT) {
+        return withhold(in, sn, guard);
+      }
+      switch (action) {
+        case RELEASE -> {
+          return withhold(in, sn, guard);
+        }
+        case PSEUDONYMISE -> {
+          if (!(r.protectedVictims() && policy.purpose() == Purpose.VICTIM_PROTECTION)) {
+            return withhold(in, sn, guard);
+          }
+        }
+        case GENERALISE -> {
+          if (sn.underDateOfBirth && (g == Generalisation.YEAR || g == Generalisation.AGE_BAND)) {
+            g = Generalisation.AGE_BAND;
+          } else if (g == Generalisation.ADMIN_AREA) {
+            g = Generalisation.COUNTRY;
+          } else if (g == Generalisation.YEAR) {
+            return withhold(in, sn, guard);
+          }
+        }
+        default -> {}
+      }
+    }
+    return switch (action) {
+      case WITHHOLD -> withhold(in, sn, r.id());
+      case RELEASE -> release(in, sn, text, r.id());
+      case PSEUDONYMISE -> {
+        // under a pseudonymised object only identifying strings (or the named field) become
+        // tokens; other strings and dates are withheld, codes and flags pass
+        if (sn.freeString
+            && text != null
+            && (sn.kind == CanonicalSchema.Kind.IDENTIFYING || sn.path.equals(r.path()))) {
+          yield pseudonymise(in, sn, sn.path, r.id());
+        }
+        yield sn.freeString || sn.dateAnchor != null
+            ? withhold(in, sn, r.id())
+            : release(in, sn, text, r.id());
+      }
+      case GENERALISE -> generalise(in, sn, text, g, r.id());
+    };
+  }
+
+  private JsonNode release(JsonNode in, CanonicalSchema.Node sn, String text, String ruleId) {
+    if (text != null
+        && sn.freeString
+        && !protectedValues.isEmpty()
+        && matchesProtected(text, sn.kind == CanonicalSchema.Kind.FREE_TEXT)) {
+      return withhold(in, sn, VP_VALUE_MATCH);
+    }
+    return emit(in, sn, FieldAction.RELEASE, ruleId, in);
+  }
+
+  /**
+   * Whether a value about to be released repeats an identifying value of a protected person (a
+   * suspect recorded under a victim's name, a victim's phone among a suspect's contacts). Free text
+   * is searched for every such value, however short.
+   */
+  private boolean matchesProtected(String text, boolean freeText) {
+    String n = normalise(text);
+    if (protectedValues.contains(n)) {
+      return true;
+    }
+    for (String v : freeText ? protectedValues : protectedLongValues) {
+      if (n.contains(v)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private JsonNode generalise(
+      JsonNode in, CanonicalSchema.Node sn, String text, Generalisation g, String ruleId) {
+    switch (g) {
+      case YEAR -> {
+        String rel = relative(sn, sn.dateAnchor);
+        if ("/value".equals(rel)) {
+          return text != null && text.length() >= 4 && text.substring(0, 4).matches("[0-9]{4}")
+              ? emit(in, sn, FieldAction.GENERALISE, ruleId, TextNode.valueOf(text.substring(0, 4)))
+              : withhold(in, sn, ruleId);
+        }
+        if ("/precision".equals(rel)) {
+          return emit(in, sn, FieldAction.GENERALISE, ruleId, TextNode.valueOf("YEAR"));
+        }
+        return emit(in, sn, FieldAction.RELEASE, ruleId, in);
+      }
+      case AGE_BAND -> {
+        pendingAgeBand = true;
+        return emit(in, sn, FieldAction.GENERALISE, ruleId, null);
+      }
+      case ADMIN_AREA, COUNTRY -> {
+        String rel = relative(sn, sn.addressAnchor);
+        if ("/country".equals(rel) || "/type".equals(rel)) {
+          return emit(in, sn, FieldAction.RELEASE, ruleId, in);
+        }
+        if (g == Generalisation.ADMIN_AREA && rel != null && rel.startsWith("/adminArea/")) {
+          int level =
+              currentAddress == null ? 1 : currentAddress.path("adminArea").path("level").asInt(1);
+          // only a first-level area (province, state) is coarse enough
+          return level <= 1
+              ? emit(in, sn, FieldAction.RELEASE, ruleId, in)
+              : withhold(in, sn, ruleId);
+        }
+        return withhold(in, sn, ruleId);
+      }
+      case COUNTRY_CODE -> {
+        String cc = sn.phoneLike ? CallingCodes.of(text) : null;
+        return cc == null
+            ? withhold(in, sn, ruleId)
+            : emit(in, sn, FieldAction.GENERALISE, ruleId, TextNode.valueOf(cc));
+      }
+      default -> {
+        return withhold(in, sn, ruleId);
+      }
+    }
+  }
+
+  private static String relative(CanonicalSchema.Node sn, CanonicalSchema.Node anchor) {
+    return anchor == null ? null : sn.path.substring(anchor.path.length());
+  }
+
+  private JsonNode pseudonymise(JsonNode in, CanonicalSchema.Node sn, String domain, String id) {
+    if (mode == Mode.CHECK) {
+      if (!(in.isTextual() && PseudonymKey.isToken(in.textValue()))) {
+        offending.add(path.toString());
+      }
+      return null;
+    }
+    TextNode token = TextNode.valueOf(key.token(domain, in.asText()));
+    return emit(in, sn, FieldAction.PSEUDONYMISE, id, token);
+  }
+
+  private JsonNode withhold(JsonNode in, CanonicalSchema.Node sn, String ruleId) {
+    return emit(in, sn, FieldAction.WITHHOLD, ruleId, null);
+  }
+
+  private JsonNode emit(
+      JsonNode in, CanonicalSchema.Node sn, FieldAction action, String ruleId, JsonNode out) {
+    if (mode == Mode.CHECK) {
+      // what arrived must be what the sender would have sent
+      if (action == FieldAction.WITHHOLD || out == null || !out.equals(in)) {
+        offending.add(path.toString());
+      }
+      return null;
+    }
+    decisions.add(new FieldDecision(path.toString(), canonical(sn), action, ruleId));
+    return out;
+  }
+
+  /** Withholds every leaf under {@code in}, reporting each with the same rule id. */
+  private JsonNode withholdAll(JsonNode in, CanonicalSchema.Node sn, String ruleId) {
+    if (in.isObject()) {
+      int len = path.length();
+      for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        appendSegment(e.getKey());
+        withholdAll(e.getValue(), sn == null ? null : sn.properties.get(e.getKey()), ruleId);
+        path.setLength(len);
+      }
+    } else if (in.isArray()) {
+      int len = path.length();
+      for (int i = 0; i < in.size(); i++) {
+        path.append('/').append(i);
+        withholdAll(in.get(i), sn == null ? null : sn.items, ruleId);
+        path.setLength(len);
+      }
+    } else {
+      withhold(in, sn, ruleId);
+    }
+    return null;
+  }
+
+  private void demote(int from, String ruleId) {
+    for (int i = from; i < decisions.size(); i++) {
+      FieldDecision d = decisions.get(i);
+      if (d.action() != FieldAction.WITHHOLD) {
+        decisions.set(
+            i, new FieldDecision(d.path(), d.canonicalPath(), FieldAction.WITHHOLD, ruleId));
+      }
+    }
+  }
+
+  private String canonical(CanonicalSchema.Node sn) {
+    if (sn != null) {
+      return sn.path;
+    }
+    return path.toString().replaceAll("/[0-9]+(?=/|$)", "/*");
+  }
+
+  private void appendSegment(String name) {
+    path.append('/');
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '~') {
+        path.append("~0");
+      } else if (c == '/') {
+        path.append("~1");
+      } else {
+        path.append(c);
+      }
+    }
+  }
+
+  private static String digits(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /** NFKC, trimmed, runs of white space as one space, lower case (same as the pseudonym key). */
+  static String normalise(String v) {
+    String n = isAscii(v) ? v : Normalizer.normalize(v, Normalizer.Form.NFKC);
+    StringBuilder b = new StringBuilder(n.length());
+    boolean space = false;
+    for (int i = 0; i < n.length(); i++) {
+      char c = n.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = b.length() > 0;
+      } else {
+        if (space) {
+          b.append(' ');
+          space = false;
+        }
+        b.append(c);
+      }
+    }
+    return b.toString().toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean isAscii(String v) {
+    for (int i = 0; i < v.length(); i++) {
+      if (v.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
