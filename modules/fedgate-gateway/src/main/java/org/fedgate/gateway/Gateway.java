@@ -61,7 +61,8 @@ public final class Gateway implements AutoCloseable {
       RecordMinimisation minimisation,
       EnvelopeTrust trust,
       AuditTrail audit,
-      OfficerTokens officers) {}
+      OfficerTokens officers,
+      AutoCloseable resources) {}
 
   private final GatewayContext ctx;
   private final CamelContext camel;
@@ -69,6 +70,7 @@ public final class Gateway implements AutoCloseable {
   private final List<Server> servers = new ArrayList<>();
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private EndpointImpl soapEndpoint;
+  private AutoCloseable modulesResources = () -> {};
 
   private Gateway(GatewayContext ctx, CamelContext camel, Bus bus) {
     this.ctx = ctx;
@@ -111,6 +113,9 @@ public final class Gateway implements AutoCloseable {
     camel.getShutdownStrategy().setTimeout(5);
     Gateway gateway = new Gateway(ctx, camel, BusFactory.newInstance().createBus());
     gateway.closeables.add(partners);
+    if (modules.resources() != null) {
+      gateway.modulesResources = modules.resources();
+    }
     if (backend instanceof AutoCloseable c) {
       gateway.closeables.add(c);
     }
@@ -254,6 +259,7 @@ public final class Gateway implements AutoCloseable {
     bus.shutdown(true);
     JettyHTTPServerEngineFactory.destroyForPort(ctx.config().agencyApi().port());
     JettyHTTPServerEngineFactory.destroyForPort(ctx.config().federationApi().port());
+    closeables.add(modulesResources);
     for (AutoCloseable c : closeables) {
       try {
         c.close();

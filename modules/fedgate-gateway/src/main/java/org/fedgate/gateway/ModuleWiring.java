@@ -1,17 +1,135 @@
 package org.fedgate.gateway;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.fedgate.audit.AuditLog;
+import org.fedgate.audit.AuditLogConfig;
+import org.fedgate.audit.store.AuditStore;
+import org.fedgate.audit.store.AuditStores;
 import org.fedgate.gateway.config.GatewayConfig;
+import org.fedgate.gateway.module.AuditLogTrail;
+import org.fedgate.gateway.module.MappingTranslation;
+import org.fedgate.gateway.module.PolicyMinimisation;
+import org.fedgate.gateway.module.TrustEnvelopes;
+import org.fedgate.gateway.module.TrustOfficerTokens;
+import org.fedgate.gateway.port.OfficerTokens;
 import org.fedgate.model.error.FedgateException;
 import org.fedgate.model.error.GatewayError;
+import org.fedgate.policy.AgreementRegistry;
+import org.fedgate.policy.PseudonymKeyring;
+import org.fedgate.trust.GatewayCheckpointSigner;
+import org.fedgate.trust.MultiPartyVerifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Wires the real library modules (mapping, policy, trust, audit) behind the gateway's seams. */
 public final class ModuleWiring {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ModuleWiring.class);
+
   private ModuleWiring() {}
 
   /** Builds the modules from the configuration. */
-  public static Gateway.Modules wire(GatewayConfig config) {
-    // the library modules are integrated as they land on main
-    throw new FedgateException(GatewayError.INTERNAL, "library modules not wired in this build");
+  public static Gateway.Modules wire(GatewayConfig c) {
+    Clock clock = Clock.systemUTC();
+    TrustEnvelopes trust = TrustEnvelopes.fromConfig(c, clock);
+
+    AgreementRegistry registry = new AgreementRegistry(clock);
+    MultiPartyVerifier signatures = new MultiPartyVerifier(trust.directory());
+    int loaded = 0;
+    for (Path file : agreementFiles(c)) {
+      try {
+        String jws = Files.readString(file, StandardCharsets.UTF_8).trim();
+        registry.load(signatures.verify(jws, clock.instant()));
+        loaded++;
+      } catch (FedgateException e) {
+        // default deny: an agreement that does not verify is simply not in force
+        LOG.warn("agreement not loaded: file={} code={}", file.getFileName(), e.code());
+      } catch (IOException e) {
+        LOG.warn("agreement unreadable: file={}", file.getFileName());
+      }
+    }
+    LOG.info("agreements in force: {}", loaded);
+    PseudonymKeyring keyring =
+        c.agreements() != null && c.agreements().pseudonymSecret() != null
+            ? PseudonymKeyring.derivedFrom(
+                c.agreements().pseudonymSecret().value().getBytes(StandardCharsets.UTF_8))
+            : a -> Optional.empty();
+
+    String user = c.store().username() == null ? "" : c.store().username();
+    String pw = c.store().password() == null ? "" : c.store().password().value();
+    AuditStore store = AuditStores.open(c.store().url(), user, pw);
+    AuditLog log;
+    try {
+      log =
+          AuditLog.open(
+              store,
+              AuditLogConfig.defaults(
+                  "fedgate." + c.agency().value().toLowerCase(Locale.ROOT) + "/audit"),
+              new GatewayCheckpointSigner(trust.identity()));
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    byte[] certificate;
+    try {
+      certificate = trust.identity().certificate().getEncoded();
+    } catch (java.security.cert.CertificateEncodingException e) {
+      throw new FedgateException(GatewayError.CONFIG_INVALID, "signing certificate unreadable");
+    }
+    AuditLogTrail audit = new AuditLogTrail(log, c.store().url(), certificate);
+
+    OfficerTokens officers =
+        c.auth() == null || c.auth().identityProviderCertificate() == null
+            ? token -> {
+              throw new FedgateException(
+                  GatewayError.UNAUTHENTICATED, "no identity provider configured");
+            }
+            : new TrustOfficerTokens(
+                readCertificate(c.auth().identityProviderCertificate()), clock);
+    return new Gateway.Modules(
+        MappingTranslation.builtIn(),
+        new PolicyMinimisation(registry, keyring, clock),
+        trust,
+        audit,
+        officers,
+        () -> {
+          log.close();
+          store.close();
+        });
+  }
+
+  private static List<Path> agreementFiles(GatewayConfig c) {
+    List<Path> files = new ArrayList<>();
+    if (c.agreements() == null || c.agreements().location() == null) {
+      return files;
+    }
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(c.agreements().location(), "*.jws")) {
+      ds.forEach(files::add);
+    } catch (IOException e) {
+      throw new FedgateException(GatewayError.CONFIG_INVALID, "agreements.location unreadable");
+    }
+    files.sort(null);
+    return files;
+  }
+
+  static X509Certificate readCertificate(Path pem) {
+    try (InputStream in = Files.newInputStream(pem)) {
+      return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+    } catch (Exception e) {
+      throw new FedgateException(
+          GatewayError.CONFIG_INVALID, "auth.identityProviderCertificate unreadable");
+    }
   }
 }

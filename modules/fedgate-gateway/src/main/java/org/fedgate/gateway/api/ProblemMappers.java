@@ -37,7 +37,7 @@ public final class ProblemMappers implements ExceptionMapper<Throwable> {
           };
       return ProblemDetails.of(code, null).toResponse();
     }
-    LOG.error("unexpected failure: {}", t.getClass().getName());
+    LOG.error("unexpected failure: {}", org.fedgate.gateway.logging.Failures.describe(t));
     return ProblemDetails.of(GatewayError.INTERNAL, null).toResponse();
   }
 

@@ -42,6 +42,16 @@ public record GatewayConfig(
     Metrics metrics,
     Limits limits) {
 
+  public GatewayConfig {
+    // sections left out of the file take their documented defaults
+    delivery = delivery == null ? new Delivery(null, null, 0, null, null, 0, null) : delivery;
+    backend = backend == null ? new Backend(null, null, null, null, null, null) : backend;
+    metrics = metrics == null ? new Metrics(true, null, null) : metrics;
+    limits = limits == null ? new Limits(0) : limits;
+    agreements = agreements == null ? new Agreements(null, null) : agreements;
+    auth = auth == null ? new Auth(null, null) : auth;
+  }
+
   /** A listening socket. {@code port: 0} picks a free port (tests). */
   public record Listen(String host, int port, String publicUrl) {
     public Listen {

@@ -99,6 +99,7 @@ public interface AuditTrail {
       String agreementId,
       String agreementVersion,
       String profileVersion,
+      String mappingVersion,
       List<String> released,
       List<String> generalised,
       List<String> pseudonymised,
@@ -134,6 +135,7 @@ public interface AuditTrail {
       private String agreementId;
       private String agreementVersion;
       private String profileVersion;
+      private String mappingVersion;
       private List<String> released;
       private List<String> generalised;
       private List<String> pseudonymised;
@@ -178,8 +180,9 @@ public interface AuditTrail {
         return this;
       }
 
-      public Builder profileVersion(String profileVersion) {
+      public Builder profileVersion(String profileVersion, String mappingVersion) {
         this.profileVersion = profileVersion;
+        this.mappingVersion = mappingVersion;
         return this;
       }
 
@@ -218,6 +221,7 @@ public interface AuditTrail {
             agreementId,
             agreementVersion,
             profileVersion,
+            mappingVersion,
             released,
             generalised,
             pseudonymised,

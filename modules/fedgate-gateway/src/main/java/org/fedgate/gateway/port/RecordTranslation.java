@@ -18,5 +18,6 @@ public interface RecordTranslation {
    * A translated record with the profile and mapping versions (for the audit entry) and the count
    * of input fields that no mapping rule consumed.
    */
-  record Canonical(JsonNode record, String profileVersion, int unmappedFields) {}
+  record Canonical(
+      JsonNode record, String profileVersion, String mappingVersion, int unmappedFields) {}
 }

@@ -40,6 +40,9 @@ public final class GatewayHeaders {
   /** The national profile version and mapping version used, for audit entries. */
   public static final String PROFILE_VERSION = "FedgateProfileVersion";
 
+  /** The mapping version used, for audit entries. */
+  public static final String MAPPING_VERSION = "FedgateMappingVersion";
+
   /** The canonical record ({@code JsonNode}) before minimisation. */
   public static final String CANONICAL = "FedgateCanonical";
 

@@ -33,7 +33,7 @@ class GatewayConfigLoaderTest {
     assertThat(c.tls().keystore()).isEqualTo(Path.of("/etc/fedgate/certs/tls.p12"));
     assertThat(c.tls().password().value()).isEqualTo("s3cret");
     assertThat(c.signing().password().value()).isEqualTo("fedgate-dev");
-    assertThat(c.delivery()).isNull();
+    assertThat(c.delivery().maxBackoff()).isEqualTo(Duration.ofSeconds(30));
     assertThat(new GatewayConfig.Delivery(null, null, 0, null, null, 0, null).maxBackoff())
         .isEqualTo(Duration.ofSeconds(30));
   }

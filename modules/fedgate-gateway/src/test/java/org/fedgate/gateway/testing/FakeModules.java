@@ -48,14 +48,15 @@ public final class FakeModules {
         new Minimisation(federation.keySet()),
         new Trust(self, federation),
         new Audit(audit, org.h2.jdbcx.JdbcConnectionPool.create(jdbcUrl, "sa", "")),
-        new Officers());
+        new Officers(),
+        () -> {});
   }
 
   static final class Translation implements RecordTranslation {
     @Override
     public Canonical toCanonical(String profile, byte[] national) {
       try {
-        return new Canonical(GatewayContext.JSON.readTree(national), profile + "-fake", 0);
+        return new Canonical(GatewayContext.JSON.readTree(national), profile + "-fake", "0", 0);
       } catch (Exception e) {
         throw new FedgateException(GatewayError.REQUEST_INVALID, "not JSON");
       }

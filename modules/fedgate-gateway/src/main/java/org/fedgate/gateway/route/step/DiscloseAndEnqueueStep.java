@@ -59,7 +59,9 @@ public final class DiscloseAndEnqueueStep extends Step {
             .counterpart(partner.value())
             .justification(purpose.name(), legalBasis, justification)
             .message(sealed.messageId(), conversation, sealed.payloadSha256())
-            .profileVersion(optional(exchange, GatewayHeaders.PROFILE_VERSION, String.class))
+            .profileVersion(
+                optional(exchange, GatewayHeaders.PROFILE_VERSION, String.class),
+                optional(exchange, GatewayHeaders.MAPPING_VERSION, String.class))
             .outcome("QUEUED", null);
     if (m != null) {
       event

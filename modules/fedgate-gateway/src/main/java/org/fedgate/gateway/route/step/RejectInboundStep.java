@@ -33,7 +33,9 @@ public final class RejectInboundStep extends Step {
     ErrorCode code = cause instanceof FedgateException fe ? fe.errorCode() : GatewayError.INTERNAL;
     String detail = cause instanceof FedgateException fe ? fe.detail() : "";
     if (!(cause instanceof FedgateException)) {
-      LOG.error("inbound processing failed: {}", cause == null ? "?" : cause.getClass().getName());
+      LOG.error(
+          "inbound processing failed: {}",
+          cause == null ? "?" : org.fedgate.gateway.logging.Failures.describe(cause));
     }
     EnvelopeTrust.Opened opened =
         optional(exchange, GatewayHeaders.OPENED, EnvelopeTrust.Opened.class);

@@ -24,5 +24,6 @@ public final class TranslateToCanonicalStep extends org.fedgate.gateway.route.st
             .time(Step.TRANSLATE, () -> ctx.translation().toCanonical(ctx.profile(), national));
     exchange.getIn().setHeader(GatewayHeaders.CANONICAL, canonical.record());
     exchange.getIn().setHeader(GatewayHeaders.PROFILE_VERSION, canonical.profileVersion());
+    exchange.getIn().setHeader(GatewayHeaders.MAPPING_VERSION, canonical.mappingVersion());
   }
 }

@@ -1,0 +1,48 @@
+package org.fedgate.gateway.module;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.fedgate.gateway.port.RecordTranslation;
+import org.fedgate.mapping.NationalDocument;
+import org.fedgate.mapping.TranslationResult;
+import org.fedgate.mapping.Translator;
+import org.fedgate.mapping.engine.Profile;
+
+/** {@link RecordTranslation} on the mapping module's {@link Translator}. */
+public final class MappingTranslation implements RecordTranslation {
+
+  private final Translator translator;
+
+  public MappingTranslation(Translator translator) {
+    this.translator = translator;
+  }
+
+  /** The built-in profiles (TH, KH, ID) from the class path. */
+  public static MappingTranslation builtIn() {
+    return new MappingTranslation(Translator.loadBuiltIn());
+  }
+
+  @Override
+  public Canonical toCanonical(String profile, byte[] national) {
+    TranslationResult r = translator.toCanonical(profile, national);
+    Profile p = translator.profile(profile);
+    // the audit schema's version tokens: "TH-CCIB:1.0" (profile) and "1.0.0" (mapping)
+    return new Canonical(
+        r.canonical(),
+        p.agency() + ":" + p.profileVersion(),
+        p.mappingVersion(),
+        r.unmapped().size());
+  }
+
+  @Override
+  public byte[] fromCanonical(String profile, JsonNode canonical) {
+    NationalDocument d = translator.fromCanonical(profile, canonical);
+    return d.content();
+  }
+
+  @Override
+  public String mediaType(String profile) {
+    return translator.profile(profile).format() == Profile.Format.XML
+        ? "application/xml"
+        : "application/json";
+  }
+}

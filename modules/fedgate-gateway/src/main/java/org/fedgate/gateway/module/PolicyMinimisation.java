@@ -1,0 +1,91 @@
+package org.fedgate.gateway.module;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.fedgate.gateway.port.RecordMinimisation;
+import org.fedgate.model.AgencyId;
+import org.fedgate.model.HandlingCode;
+import org.fedgate.model.Purpose;
+import org.fedgate.model.policy.FieldAction;
+import org.fedgate.model.policy.FieldDecision;
+import org.fedgate.policy.Agreement;
+import org.fedgate.policy.AgreementRegistry;
+import org.fedgate.policy.MinimisationResult;
+import org.fedgate.policy.Minimiser;
+import org.fedgate.policy.OverSharingCheck;
+import org.fedgate.policy.PseudonymKeyring;
+
+/**
+ * {@link RecordMinimisation} on the policy module: agreements from the registry (loaded only when
+ * signed by both parties and valid now), the minimiser with per-agreement pseudonym keys, and the
+ * over-sharing check for what arrives.
+ */
+public final class PolicyMinimisation implements RecordMinimisation {
+
+  private final AgreementRegistry registry;
+  private final Minimiser minimiser;
+  private final OverSharingCheck overSharing;
+  private final Clock clock;
+
+  public PolicyMinimisation(AgreementRegistry registry, PseudonymKeyring keyring, Clock clock) {
+    this.registry = registry;
+    this.minimiser = new Minimiser(keyring, clock);
+    this.overSharing = new OverSharingCheck(clock);
+    this.clock = clock;
+  }
+
+  @Override
+  public Minimised minimise(
+      AgencyId from, AgencyId to, Purpose purpose, String legalBasis, JsonNode canonical) {
+    Agreement a = registry.forExchange(from, to, purpose);
+    MinimisationResult r = minimiser.minimise(a, purpose, legalBasis, canonical);
+    return new Minimised(
+        r.record(),
+        ref(a),
+        paths(r.report().fields(), FieldAction.RELEASE),
+        paths(r.report().fields(), FieldAction.GENERALISE),
+        paths(r.report().fields(), FieldAction.PSEUDONYMISE),
+        paths(r.report().fields(), FieldAction.WITHHOLD));
+  }
+
+  /** Canonical paths ({@code *} for array items), each once: the audit entry lists paths only. */
+  private static List<String> paths(List<FieldDecision> decisions, FieldAction action) {
+    Set<String> out = new LinkedHashSet<>();
+    for (FieldDecision d : decisions) {
+      if (d.action() == action) {
+        out.add(d.canonicalPath());
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  @Override
+  public AgreementRef checkPurpose(AgencyId from, AgencyId to, Purpose purpose) {
+    return ref(registry.forExchange(from, to, purpose));
+  }
+
+  @Override
+  public void checkReceived(AgencyId from, AgencyId to, Purpose purpose, JsonNode received) {
+    overSharing.check(registry.forExchange(from, to, purpose), purpose, received);
+  }
+
+  @Override
+  public Set<AgencyId> partnersOf(AgencyId from) {
+    return registry.all().stream()
+        .filter(a -> a.from().equals(from) && a.isValidAt(clock.instant()))
+        .map(Agreement::to)
+        .collect(Collectors.toSet());
+  }
+
+  private static AgreementRef ref(Agreement a) {
+    return new AgreementRef(
+        a.id(),
+        a.version(),
+        Set.copyOf(a.handlingCodes().isEmpty() ? List.of(HandlingCode.H0) : a.handlingCodes()));
+  }
+}
