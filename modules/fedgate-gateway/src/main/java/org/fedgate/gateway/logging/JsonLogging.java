@@ -59,5 +59,7 @@ public final class JsonLogging {
     // Jetty's "still in use" shutdown notice and CXF's per-endpoint chatter are not operator news
     lc.getLogger("org.apache.cxf").setLevel(Level.ERROR);
     lc.getLogger("org.eclipse.jetty").setLevel(Level.ERROR);
+    // Camel's error handler logs exception messages; our steps log and audit failures themselves
+    lc.getLogger("org.apache.camel.processor.errorhandler").setLevel(Level.OFF);
   }
 }

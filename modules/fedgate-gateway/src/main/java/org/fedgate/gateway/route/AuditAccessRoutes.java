@@ -19,6 +19,9 @@ public final class AuditAccessRoutes extends RouteBuilder {
 
   @Override
   public void configure() {
+    // failures are answered, audited and logged (without their messages) by our own steps
+    errorHandler(
+        defaultErrorHandler().logExhausted(false).logStackTrace(false).logRetryAttempted(false));
     from(READ)
         .routeId("audit-access")
         .process(new RecordAuditAccessStep(ctx))

@@ -36,6 +36,9 @@ public final class RecordRequestRoutes extends RouteBuilder {
 
   @Override
   public void configure() {
+    // failures are answered, audited and logged (without their messages) by our own steps
+    errorHandler(
+        defaultErrorHandler().logExhausted(false).logStackTrace(false).logRetryAttempted(false));
     var delivery = ctx.config().delivery();
     RedeliveryPolicy policy = new RedeliveryPolicy(delivery, ctx.clock());
 

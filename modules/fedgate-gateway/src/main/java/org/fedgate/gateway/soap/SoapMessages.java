@@ -31,6 +31,7 @@ import org.w3c.dom.Node;
 public final class SoapMessages {
 
   public static final String NS = "urn:fedgate:soap:backend:1";
+  private static final String PREFIX = "fg:";
   public static final QName SERVICE = new QName(NS, "NationalBackendService");
   public static final QName PORT = new QName(NS, "NationalBackendPort");
 
@@ -145,20 +146,21 @@ public final class SoapMessages {
   public static Document build(String name, Map<String, String> fields, byte[] recordXml) {
     DocumentBuilder b = documentBuilder();
     Document doc = b.newDocument();
-    Element root = doc.createElementNS(NS, name);
+    // prefixed, never the default namespace: the national record inside must not inherit it
+    Element root = doc.createElementNS(NS, PREFIX + name);
     doc.appendChild(root);
     for (Map.Entry<String, String> f : fields.entrySet()) {
       if (f.getValue() == null) {
         continue;
       }
-      Element e = doc.createElementNS(NS, f.getKey());
+      Element e = doc.createElementNS(NS, PREFIX + f.getKey());
       e.setTextContent(f.getValue());
       root.appendChild(e);
     }
     if (recordXml != null) {
       try {
         Document rec = b.parse(new ByteArrayInputStream(recordXml));
-        Element record = doc.createElementNS(NS, "record");
+        Element record = doc.createElementNS(NS, PREFIX + "record");
         record.appendChild(doc.importNode(rec.getDocumentElement(), true));
         root.appendChild(record);
       } catch (Exception e) {

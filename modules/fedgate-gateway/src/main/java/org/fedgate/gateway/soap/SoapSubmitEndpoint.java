@@ -81,7 +81,7 @@ public final class SoapSubmitEndpoint implements Provider<Source> {
       var fields = SoapMessages.fields("status", "ACCEPTED", "conversationId", s.conversationId());
       var doc = SoapMessages.build("SubmitNotificationResponse", fields, null);
       for (String id : s.messageIds()) {
-        Element m = doc.createElementNS(SoapMessages.NS, "messageId");
+        Element m = doc.createElementNS(SoapMessages.NS, "fg:messageId");
         m.setTextContent(id);
         doc.getDocumentElement().appendChild(m);
       }

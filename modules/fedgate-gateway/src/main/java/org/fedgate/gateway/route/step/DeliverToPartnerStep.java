@@ -34,13 +34,15 @@ public final class DeliverToPartnerStep extends Step {
                 () -> ctx.partners().post(ctx.trust().gatewayUrl(partner), row.envelope()));
     JsonNode body = parse(answer.body());
     String receipt = body.path("receipt").isTextual() ? body.path("receipt").asText() : null;
-    if (answer.status() / 100 != 2) {
-      String code = body.path("code").asText(GatewayError.PARTNER_REJECTED.code());
-      if (answer.status() == 429 || answer.status() == 408) {
-        throw new TransientDeliveryException("partner answered " + answer.status());
-      }
-      throw new PartnerRejectedException(code, receipt);
+    if (answer.status() == 429 || answer.status() == 408) {
+      throw new TransientDeliveryException("partner answered " + answer.status());
     }
+    if (answer.status() / 100 != 2 && receipt == null) {
+      throw new PartnerRejectedException(
+          body.path("code").asText(GatewayError.PARTNER_REJECTED.code()), null);
+    }
+    // a refusal with a signed receipt (REJECTED, or the original ACCEPTED one for a replay) is
+    // judged by the receipt alone
     exchange.getIn().setHeader(GatewayHeaders.RECEIPT, receipt);
   }
 

@@ -32,8 +32,7 @@ public final class IdempotentReceiverStep extends Step {
     if (!seen.get().payloadSha256().equals(opened.payloadSha256())) {
       throw new FedgateException(GatewayError.DUPLICATE_CONFLICT, "message id reused");
     }
-    exchange.getIn().setBody(InboundResult.accepted(seen.get().receipt()));
     ctx.metrics().exchange(opened.header().from().value(), "in", "duplicate");
-    exchange.setRouteStop(true);
+    throw new DuplicateEnvelopeException(opened.header().messageId(), seen.get().receipt());
   }
 }

@@ -60,13 +60,15 @@ public final class RejectInboundStep extends Step {
           .agreement(h.agreementId(), h.agreementVersion());
       try {
         receipt =
-            ctx.trust()
-                .signReceipt(
-                    h.messageId(),
-                    h.from(),
-                    opened.payloadSha256(),
-                    ctx.clock().instant(),
-                    code.code());
+            cause instanceof DuplicateEnvelopeException dup
+                ? dup.originalReceipt()
+                : ctx.trust()
+                    .signReceipt(
+                        h.messageId(),
+                        h.from(),
+                        opened.payloadSha256(),
+                        ctx.clock().instant(),
+                        code.code());
       } catch (RuntimeException e) {
         LOG.error("could not sign a rejection receipt: {}", e.getClass().getName());
       }

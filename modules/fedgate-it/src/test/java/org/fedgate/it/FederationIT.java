@@ -1,0 +1,503 @@
+package org.fedgate.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.fedgate.audit.verify.AuditVerifier;
+import org.fedgate.gateway.GatewayContext;
+import org.fedgate.gateway.Ids;
+import org.fedgate.gateway.demo.DemoFederation;
+import org.fedgate.gateway.demo.DemoScenario;
+import org.fedgate.gateway.demo.MockSoapBackend;
+import org.fedgate.gateway.module.AuditLogTrail;
+import org.fedgate.gateway.port.AuditTrail;
+import org.fedgate.gateway.port.EnvelopeHeader;
+import org.fedgate.gateway.port.EnvelopeTrust;
+import org.fedgate.mapping.Translator;
+import org.fedgate.model.AgencyId;
+import org.fedgate.model.HandlingCode;
+import org.fedgate.model.InformationAccuracy;
+import org.fedgate.model.MessageType;
+import org.fedgate.model.Purpose;
+import org.fedgate.model.SourceReliability;
+import org.fedgate.trust.DevPki;
+import org.fedgate.trust.OfficerRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Three gateways on loopback with the real modules: KH-AHTJP's back end is WireMock (REST),
+ * ID-BARESKRIM's a CXF SOAP service with WS-Security, TH-CCIB's the demo's REST mock.
+ */
+@TestMethodOrder(MethodOrderer.MethodName.class)
+class FederationIT {
+
+  static final AgencyId TH = DemoFederation.TH;
+  static final AgencyId KH = DemoFederation.KH;
+  static final AgencyId ID = DemoFederation.ID;
+
+  /** Values from the raid sample that must never leave in clear (minor and presumed minor). */
+  static final List<String> MINOR_MARKERS =
+      List.of("น้ำฝน", "ฝนสมมติ", "1630100987659", "2553-08-12");
+
+  /** Personal data of anyone in the sample: never in logs, metrics or problem documents. */
+  static final List<String> PERSONAL_MARKERS =
+      List.of(
+          "ก้องภพ",
+          "Kongphop",
+          "Sisommatikun",
+          "3-1006-00445-63-5",
+          "3100600445635",
+          "+66 81 000 0001",
+          "kp.fictional",
+          "พิมพ์ใจ",
+          "Phimchai",
+          "น้ำฝน",
+          "1630100987659",
+          "Zhangfict",
+          "EF0000001",
+          "000-0-00001-0",
+          "ปรารถนา",
+          "Prathana");
+
+  @TempDir static Path dir;
+  static DemoFederation fed;
+  static WireMockServer khBackend;
+  static ListAppender<ILoggingEvent> logs;
+  static final List<String> problemBodies = new ArrayList<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    logs = new ListAppender<>();
+    logs.start();
+    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+    khBackend = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    khBackend.start();
+    khBackend.stubFor(post(urlEqualTo("/notifications")).willReturn(aResponse().withStatus(201)));
+    fed =
+        DemoFederation.prepare(
+                dir,
+                Map.of(KH, "http://127.0.0.1:" + khBackend.port() + "/"),
+                Duration.ofSeconds(1))
+            .start(true);
+    fed.restBackend(TH)
+        .addCase(
+            DemoScenario.REQUESTED_CASE, DemoFederation.resource(DemoScenario.REQUESTED_SAMPLE));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (fed != null) {
+      fed.close();
+    }
+    if (khBackend != null) {
+      khBackend.stop();
+    }
+    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+  }
+
+  static String token(AgencyId a, String sub, OfficerRole role) {
+    return fed.token(a, sub, role);
+  }
+
+  static String notification(List<AgencyId> to, Purpose purpose) throws Exception {
+    ObjectNode body = GatewayContext.JSON.createObjectNode();
+    var arr = body.putArray("to");
+    to.forEach(a -> arr.add(a.value()));
+    body.put("purpose", purpose.name());
+    body.put("legalBasis", "ACTIP-2015:Art.17");
+    body.put("justification", "CCIB-123-2567");
+    body.set(
+        "record", GatewayContext.JSON.readTree(DemoFederation.resource(DemoScenario.RAID_SAMPLE)));
+    return body.toString();
+  }
+
+  static JsonNode canonicalRaid() throws Exception {
+    return Translator.loadBuiltIn()
+        .toCanonical("TH", DemoFederation.resource(DemoScenario.RAID_SAMPLE))
+        .canonical();
+  }
+
+  @Test
+  void notification_fromTh_arrivesAsKhJsonAndIdXml_withExactlyTheReleasedFields() throws Exception {
+    int khBefore = khBackend.findAll(postRequestedFor(urlEqualTo("/notifications"))).size();
+    int idBefore = fed.soapBackend().received().size();
+    Api.Answer a =
+        Api.call(
+            fed.gateway(TH).agencyApiUrl(),
+            "POST",
+            "/api/v1/notifications",
+            token(TH, "th-officer-1", OfficerRole.OFFICER),
+            notification(List.of(KH, ID), Purpose.INVESTIGATION));
+    assertThat(a.status()).as(a.raw()).isEqualTo(202);
+    List<String> ids = new ArrayList<>();
+    a.body().path("messageIds").forEach(n -> ids.add(n.asText()));
+    assertThat(ids).hasSize(2);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                khBackend.findAll(postRequestedFor(urlEqualTo("/notifications"))).size() > khBefore
+                    && fed.soapBackend().received().size() > idBefore);
+
+    // what the agreements release: the sender's minimisation, translated for each receiver
+    JsonNode canonical = canonicalRaid();
+    var thMin = fed.gateway(TH).context().minimisation();
+    Translator translator = Translator.loadBuiltIn();
+    JsonNode forKh =
+        thMin.minimise(TH, KH, Purpose.INVESTIGATION, "ACTIP-2015:Art.17", canonical).record();
+    JsonNode forId =
+        thMin.minimise(TH, ID, Purpose.INVESTIGATION, "ACTIP-2015:Art.17", canonical).record();
+
+    LoggedRequest khReq =
+        khBackend.findAll(postRequestedFor(urlEqualTo("/notifications"))).get(khBefore);
+    JsonNode khExpected =
+        GatewayContext.JSON.readTree(translator.fromCanonical("KH", forKh).content());
+    assertThat(GatewayContext.JSON.readTree(khReq.getBodyAsString())).isEqualTo(khExpected);
+    assertThat(khReq.getHeader("Content-Type")).contains("application/json");
+    assertThat(ids).contains(khReq.getHeader("Idempotency-Key"));
+
+    MockSoapBackend.Received idRec =
+        fed.soapBackend().received().values().stream()
+            .filter(r -> ids.contains(r.messageId()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(idRec.xml()).contains("Perkara");
+    JsonNode idBack =
+        translator.toCanonical("ID", idRec.xml().getBytes(StandardCharsets.UTF_8)).canonical();
+    JsonNode idExpectedBack =
+        translator.toCanonical("ID", translator.fromCanonical("ID", forId).content()).canonical();
+    assertThat(idBack).isEqualTo(idExpectedBack);
+
+    // victim protection: the minor's identity never arrives in clear
+    for (String m : MINOR_MARKERS) {
+      assertThat(khReq.getBodyAsString()).doesNotContain(m);
+      assertThat(idRec.xml()).doesNotContain(m);
+    }
+  }
+
+  @Test
+  void recordRequest_fromKhOfficer_isAnsweredByTh_minimisedForKh_andPrivateToTheOfficer()
+      throws Exception {
+    String officer = token(KH, "kh-officer-7", OfficerRole.OFFICER);
+    ObjectNode req = GatewayContext.JSON.createObjectNode();
+    req.put("partner", TH.value());
+    req.put("caseReference", DemoScenario.REQUESTED_CASE);
+    req.put("purpose", "VICTIM_IDENTIFICATION");
+    req.put("legalBasis", "ACTIP-2015:Art.16");
+    req.put("justification", "AHTJP-2026-0042");
+    Api.Answer created =
+        Api.call(
+            fed.gateway(KH).agencyApiUrl(), "POST", "/api/v1/requests", officer, req.toString());
+    assertThat(created.status()).as(created.raw()).isEqualTo(202);
+    String id = created.body().path("requestId").asText();
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                !"SENT"
+                    .equals(
+                        Api.call(
+                                fed.gateway(KH).agencyApiUrl(),
+                                "GET",
+                                "/api/v1/requests/" + id,
+                                officer,
+                                null)
+                            .body()
+                            .path("state")
+                            .asText()));
+    Api.Answer answer =
+        Api.call(fed.gateway(KH).agencyApiUrl(), "GET", "/api/v1/requests/" + id, officer, null);
+    assertThat(answer.body().path("state").asText()).isEqualTo("ANSWERED");
+    assertThat(answer.body().path("found").asBoolean()).isTrue();
+    // th-05: a child victim under identity protection; her name never reaches KH in clear
+    assertThat(answer.raw()).doesNotContain("ปรารถนา").doesNotContain("Prathana");
+
+    Api.Answer other =
+        Api.call(
+            fed.gateway(KH).agencyApiUrl(),
+            "GET",
+            "/api/v1/requests/" + id,
+            token(KH, "kh-officer-8", OfficerRole.OFFICER),
+            null);
+    assertThat(other.status()).isEqualTo(404);
+    assertThat(other.body().path("code").asText()).isEqualTo("FG-5009");
+    problemBodies.add(other.raw());
+  }
+
+  @Test
+  void agencyApi_withoutJustification_or_wrongRole_isRefusedWithProblem() throws Exception {
+    ObjectNode body =
+        (ObjectNode) GatewayContext.JSON.readTree(notification(List.of(KH), Purpose.INVESTIGATION));
+    body.remove("legalBasis");
+    Api.Answer a =
+        Api.call(
+            fed.gateway(TH).agencyApiUrl(),
+            "POST",
+            "/api/v1/notifications",
+            token(TH, "th-officer-1", OfficerRole.OFFICER),
+            body.toString());
+    assertThat(a.status()).isEqualTo(400);
+    assertThat(a.body().path("code").asText()).isEqualTo("FG-5005");
+    problemBodies.add(a.raw());
+
+    Api.Answer reviewer =
+        Api.call(
+            fed.gateway(TH).agencyApiUrl(),
+            "POST",
+            "/api/v1/notifications",
+            token(TH, "th-reviewer-1", OfficerRole.REVIEWER),
+            notification(List.of(KH), Purpose.INVESTIGATION));
+    assertThat(reviewer.status()).isEqualTo(403);
+    assertThat(reviewer.body().path("code").asText()).isEqualTo("FG-5004");
+    problemBodies.add(reviewer.raw());
+
+    Api.Answer officerReadsAudit =
+        Api.call(
+            fed.gateway(TH).agencyApiUrl(),
+            "GET",
+            "/api/v1/audit/entries",
+            token(TH, "th-officer-1", OfficerRole.OFFICER),
+            null);
+    assertThat(officerReadsAudit.body().path("code").asText()).isEqualTo("FG-5004");
+
+    Api.Answer otherAgencyToken =
+        Api.call(
+            fed.gateway(TH).agencyApiUrl(),
+            "POST",
+            "/api/v1/notifications",
+            token(KH, "kh-officer-1", OfficerRole.OFFICER),
+            notification(List.of(KH), Purpose.INVESTIGATION));
+    assertThat(otherAgencyToken.status()).isEqualTo(401);
+    assertThat(otherAgencyToken.body().path("code").asText()).isEqualTo("FG-5003");
+
+    // a bad Thai check digit is refused by the TH profile before anything leaves; no value echoed
+    ObjectNode bad =
+        (ObjectNode) GatewayContext.JSON.readTree(notification(List.of(KH), Purpose.INVESTIGATION));
+    ((ObjectNode) bad.path("record").path("persons").get(3)).put("pin", "1100500123452");
+    Api.Answer badPin =
+        Api.call(
+            fed.gateway(TH).agencyApiUrl(),
+            "POST",
+            "/api/v1/notifications",
+            token(TH, "th-officer-1", OfficerRole.OFFICER),
+            bad.toString());
+    assertThat(badPin.status()).isBetween(400, 499);
+    assertThat(badPin.body().path("code").asText()).startsWith("FG-1");
+    assertThat(badPin.raw()).doesNotContain("1100500123452");
+    problemBodies.add(badPin.raw());
+  }
+
+  // ---- rejections on the receiving side ----
+
+  EnvelopeTrust.Sealed sealFromTh(JsonNode record, AgencyId to) {
+    Instant now = Instant.now();
+    String id = Ids.uuidV7(now);
+    return fed.gateway(TH)
+        .context()
+        .trust()
+        .seal(
+            new EnvelopeHeader(
+                id,
+                id,
+                MessageType.CASE_NOTIFICATION,
+                TH,
+                to,
+                Purpose.INVESTIGATION,
+                "ACTIP-2015:Art.17",
+                "CCIB-123-2567",
+                Set.of(HandlingCode.H0),
+                SourceReliability.B,
+                InformationAccuracy.KNOWN_TO_SOURCE,
+                now,
+                now.plusSeconds(600),
+                "TH-CCIB.KH-AHTJP",
+                "2",
+                "acr-1.0"),
+            record);
+  }
+
+  JsonNode minimisedForKh() throws Exception {
+    return fed.gateway(TH)
+        .context()
+        .minimisation()
+        .minimise(TH, KH, Purpose.INVESTIGATION, "ACTIP-2015:Art.17", canonicalRaid())
+        .record();
+  }
+
+  static boolean audited(AgencyId at, String operation, String code) {
+    JsonNode page =
+        ((AuditLogTrail) fed.gateway(at).context().audit())
+            .query(
+                new AuditTrail.AuditQuery(
+                    null, null, null, null, null, operation, null, null, null, -1, 1000));
+    for (JsonNode e : page.path("entries")) {
+      if (code.equals(e.path("errorCode").asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void forgedEnvelope_isRejectedAndAudited() throws Exception {
+    String jws = sealFromTh(minimisedForKh(), KH).jws();
+    ObjectNode flattened = (ObjectNode) GatewayContext.JSON.readTree(jws);
+    String sig = flattened.path("signature").asText();
+    char c = sig.charAt(10);
+    flattened.put("signature", sig.substring(0, 10) + (c == 'A' ? 'B' : 'A') + sig.substring(11));
+    Api.Answer a = Api.postEnvelope(Api.mtlsClient(fed.pki(), TH), fed, KH, flattened.toString());
+    assertThat(a.status()).isEqualTo(401);
+    assertThat(a.body().path("code").asText()).isEqualTo("FG-2013");
+    problemBodies.add(a.raw());
+    assertThat(audited(KH, "REJECTION", "FG-2013")).isTrue();
+  }
+
+  @Test
+  void replayedEnvelope_isRejectedAndAudited_withTheOriginalReceipt() throws Exception {
+    HttpClient th = Api.mtlsClient(fed.pki(), TH);
+    String jws = sealFromTh(minimisedForKh(), KH).jws();
+    Api.Answer first = Api.postEnvelope(th, fed, KH, jws);
+    assertThat(first.status()).as(first.raw()).isEqualTo(200);
+    Api.Answer replay = Api.postEnvelope(th, fed, KH, jws);
+    assertThat(replay.status()).isEqualTo(409);
+    assertThat(replay.body().path("code").asText()).isEqualTo("FG-2015");
+    assertThat(replay.body().path("receipt").asText())
+        .isEqualTo(first.body().path("receipt").asText());
+    assertThat(audited(KH, "REJECTION", "FG-2015")).isTrue();
+  }
+
+  @Test
+  void overSharingEnvelope_isRefusedQuarantinedAndAudited() throws Exception {
+    // the full canonical record, not minimised: the minor's name is in it
+    String jws = sealFromTh(canonicalRaid(), KH).jws();
+    Api.Answer a = Api.postEnvelope(Api.mtlsClient(fed.pki(), TH), fed, KH, jws);
+    assertThat(a.status()).isEqualTo(422);
+    assertThat(a.body().path("code").asText()).isEqualTo("FG-3013");
+    assertThat(a.body().path("receipt").asText()).isNotEmpty();
+    problemBodies.add(a.raw());
+    assertThat(audited(KH, "QUARANTINE", "FG-3013")).isTrue();
+  }
+
+  @Test
+  void envelopeFromAnotherMembersTlsConnection_isRefused() throws Exception {
+    // ID's TLS key carrying TH's envelope: the TLS peer is not the sender
+    String jws = sealFromTh(minimisedForKh(), KH).jws();
+    Api.Answer a = Api.postEnvelope(Api.mtlsClient(fed.pki(), ID), fed, KH, jws);
+    assertThat(a.status()).isEqualTo(403);
+    assertThat(a.body().path("code").asText()).isEqualTo("FG-5008");
+    assertThat(audited(KH, "REJECTION", "FG-5008")).isTrue();
+  }
+
+  @Test
+  void nonMemberTlsClient_isRefusedAndAudited() throws Exception {
+    String jws = sealFromTh(minimisedForKh(), KH).jws();
+    Api.Answer a =
+        Api.postEnvelope(
+            Api.mtlsClient(fed.pki(), AgencyId.of(DevPki.REVOKED_MEMBER)), fed, KH, jws);
+    assertThat(a.status()).isEqualTo(403);
+    assertThat(a.body().path("code").asText()).isEqualTo("FG-5007");
+    assertThat(audited(KH, "REJECTION", "FG-5007")).isTrue();
+
+    // a client without any certificate does not get past the TLS handshake
+    HttpClient anonymous =
+        HttpClient.newBuilder().sslContext(javax.net.ssl.SSLContext.getDefault()).build();
+    assertThatThrownBy(() -> Api.postEnvelope(anonymous, fed, KH, jws))
+        .isInstanceOf(java.io.IOException.class);
+  }
+
+  @Test
+  void zz_auditTrails_verify_andBothSidesNameTheSamePayloadDigests() throws Exception {
+    AuditLogTrail th = (AuditLogTrail) fed.gateway(TH).context().audit();
+    AuditLogTrail kh = (AuditLogTrail) fed.gateway(KH).context().audit();
+    JsonNode disclosures =
+        th.query(
+            new AuditTrail.AuditQuery(
+                null, null, KH.value(), null, null, "DISCLOSURE", null, null, null, -1, 1000));
+    assertThat(disclosures.path("entries").size()).isPositive();
+    for (JsonNode d : disclosures.path("entries")) {
+      String messageId = d.path("messageId").asText();
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  kh.query(
+                              new AuditTrail.AuditQuery(
+                                  null,
+                                  null,
+                                  null,
+                                  null,
+                                  null,
+                                  "COLLECTION",
+                                  null,
+                                  messageId,
+                                  null,
+                                  -1,
+                                  10))
+                          .path("entries")
+                          .size()
+                      == 1);
+      JsonNode collected =
+          kh.query(
+                  new AuditTrail.AuditQuery(
+                      null, null, null, null, null, "COLLECTION", null, messageId, null, -1, 10))
+              .path("entries")
+              .get(0);
+      assertThat(collected.path("payloadDigest").asText())
+          .isEqualTo(d.path("payloadDigest").asText());
+    }
+    for (AgencyId a : DemoFederation.AGENCIES) {
+      AuditLogTrail t = (AuditLogTrail) fed.gateway(a).context().audit();
+      t.log().checkpoints().checkpointNow();
+      var report = AuditVerifier.verify(t.log().store(), fed.pki().signing(a).certificate());
+      assertThat(report.ok()).as(a + " " + report.reason()).isTrue();
+    }
+  }
+
+  @Test
+  void zz_noPersonalData_inLogsMetricsOrProblemDocuments() throws Exception {
+    List<String> texts = new ArrayList<>(problemBodies);
+    for (ILoggingEvent e : logs.list) {
+      texts.add(e.getFormattedMessage());
+      texts.add(String.valueOf(e.getMDCPropertyMap()));
+    }
+    for (AgencyId a : DemoFederation.AGENCIES) {
+      texts.add(Api.call(fed.gateway(a).agencyApiUrl(), "GET", "/metrics", null, null).raw());
+    }
+    assertThat(texts).isNotEmpty();
+    for (String t : texts) {
+      for (String marker : PERSONAL_MARKERS) {
+        assertThat(t).doesNotContain(marker);
+      }
+    }
+  }
+}
