@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * KH-AHTJP's national back end fails for 30 seconds (500s, answers slower than the gateway's
- * timeout, reset connections, in rotation) and then recovers: every notification reaches it
- * exactly once (one successful delivery per message id).
+ * timeout, reset connections, in rotation) and then recovers: every notification reaches it exactly
+ * once (one successful delivery per message id).
  */
 class BackendOutageIT {
 

@@ -37,7 +37,12 @@ public final class ProblemMappers implements ExceptionMapper<Throwable> {
           };
       return ProblemDetails.of(code, null).toResponse();
     }
-    LOG.error("unexpected failure: {}", org.fedgate.gateway.logging.Failures.describe(t));
+    if (t instanceof java.io.IOException) {
+      // the client went away mid-request (e.g. a partner gateway restarting): not our failure
+      LOG.debug("client connection lost: {}", t.getClass().getName());
+    } else {
+      LOG.error("unexpected failure: {}", org.fedgate.gateway.logging.Failures.describe(t));
+    }
     return ProblemDetails.of(GatewayError.INTERNAL, null).toResponse();
   }
 

@@ -87,7 +87,7 @@ public final class NotificationRoutes extends RouteBuilder {
                 .onRedelivery(policy.onRedelivery(ctx.metrics(), "partner"))
                 .logExhausted(false)
                 .logStackTrace(false))
-        .process(new DeliverToPartnerStep(ctx))
+        .process(new DeliverToPartnerStep(ctx, inFlight))
         .id("deliver-to-partner")
         .process(new VerifyReceiptStep(ctx))
         .id("verify-receipt")

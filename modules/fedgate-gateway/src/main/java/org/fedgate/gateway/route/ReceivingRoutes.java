@@ -94,7 +94,7 @@ public final class ReceivingRoutes extends RouteBuilder {
                 .onRedelivery(policy.onRedelivery(ctx.metrics(), "backend"))
                 .logExhausted(false)
                 .logStackTrace(false))
-        .process(new DeliverToBackendStep(ctx))
+        .process(new DeliverToBackendStep(ctx, inFlight))
         .id("deliver-to-backend")
         .process(new RecordBackendDeliveryStep(ctx, inFlight))
         .id("record-backend-delivery");

@@ -68,7 +68,7 @@ public final class RecordRequestRoutes extends RouteBuilder {
                 .onRedelivery(policy.onRedelivery(ctx.metrics(), "backend"))
                 .logExhausted(false)
                 .logStackTrace(false))
-        .process(new QueryBackendStep(ctx))
+        .process(new QueryBackendStep(ctx, inFlight))
         .id("query-backend")
         .choice()
         .when(body().isNotNull())

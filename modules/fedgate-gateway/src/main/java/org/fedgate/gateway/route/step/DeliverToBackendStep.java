@@ -14,13 +14,25 @@ import org.fedgate.gateway.store.InboundQueue;
  */
 public final class DeliverToBackendStep extends Step {
 
-  public DeliverToBackendStep(GatewayContext ctx) {
+  private final InFlight inFlight;
+
+  public DeliverToBackendStep(GatewayContext ctx, InFlight inFlight) {
     super(ctx);
+    this.inFlight = inFlight;
   }
 
   @Override
   public void process(Exchange exchange) {
     InboundQueue.Entry row = exchange.getIn().getBody(InboundQueue.Entry.class);
+    // a poll may have read the row just before an earlier delivery committed: re-check it
+    if (ctx.inbound()
+        .find(row.messageId())
+        .map(r -> r.state() != InboundQueue.State.PENDING_BACKEND)
+        .orElse(true)) {
+      inFlight.release(row.messageId());
+      exchange.setRouteStop(true);
+      return;
+    }
     exchange.getIn().setHeader(GatewayHeaders.INBOUND_ENTRY, row.messageId());
     exchange.getIn().setHeader(GatewayHeaders.EXPIRES_AT, row.expiresAt());
     ctx.metrics()

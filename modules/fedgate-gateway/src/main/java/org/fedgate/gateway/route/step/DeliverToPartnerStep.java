@@ -17,13 +17,25 @@ import org.fedgate.model.error.GatewayError;
  */
 public final class DeliverToPartnerStep extends Step {
 
-  public DeliverToPartnerStep(GatewayContext ctx) {
+  private final InFlight inFlight;
+
+  public DeliverToPartnerStep(GatewayContext ctx, InFlight inFlight) {
     super(ctx);
+    this.inFlight = inFlight;
   }
 
   @Override
   public void process(Exchange exchange) {
     Outbox.Entry row = exchange.getIn().getBody(Outbox.Entry.class);
+    // a poll may have read the row just before an earlier delivery committed: re-check it
+    if (ctx.outbox()
+        .find(row.messageId())
+        .map(r -> r.state() != Outbox.State.PENDING)
+        .orElse(true)) {
+      inFlight.release(row.messageId());
+      exchange.setRouteStop(true);
+      return;
+    }
     exchange.getIn().setHeader(GatewayHeaders.OUTBOX_ENTRY, row);
     exchange.getIn().setHeader(GatewayHeaders.EXPIRES_AT, row.expiresAt());
     AgencyId partner = AgencyId.of(row.partner());

@@ -19,13 +19,24 @@ import org.fedgate.model.error.GatewayError;
  */
 public final class QueryBackendStep extends Step {
 
-  public QueryBackendStep(GatewayContext ctx) {
+  private final InFlight inFlight;
+
+  public QueryBackendStep(GatewayContext ctx, InFlight inFlight) {
     super(ctx);
+    this.inFlight = inFlight;
   }
 
   @Override
   public void process(Exchange exchange) throws Exception {
     InboundQueue.Entry row = exchange.getIn().getBody(InboundQueue.Entry.class);
+    if (ctx.inbound()
+        .find(row.messageId())
+        .map(r -> r.state() != InboundQueue.State.REQUEST_PENDING)
+        .orElse(true)) {
+      inFlight.release(row.messageId());
+      exchange.setRouteStop(true);
+      return;
+    }
     JsonNode query = GatewayContext.JSON.readTree(row.body());
     String caseReference = query.path("query").path("caseReference").asText(null);
     if (caseReference == null) {
