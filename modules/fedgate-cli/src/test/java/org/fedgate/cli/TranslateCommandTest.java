@@ -66,6 +66,43 @@ class TranslateCommandTest {
   }
 
   @Test
+  void translate_canonicalToId_printsXmlAndReportsWhatIdCannotCarry() {
+    Path canonical =
+        root().resolve("schemas/national/th/golden/th-01-raid-suspects.canonical.json");
+    int rc = run("translate", "--from", "canonical", "--profile", "ID", canonical.toString());
+    assertThat(rc).isEqualTo(0);
+    assertThat(out.toString()).contains("<Perkara>").contains("<Tersangka id=\"P1\">");
+    assertThat(err.toString())
+        .contains("profile ID-BARESKRIM/1.0")
+        .contains("/persons/0/identifiers");
+  }
+
+  @Test
+  void translate_idSampleToCanonical_exit0() {
+    Path sample = root().resolve("schemas/national/id/samples/id-01-tppo-scam-compound.xml");
+    int rc = run("translate", "--profile", "id", "--to", "canonical", sample.toString());
+    assertThat(rc).isEqualTo(0);
+    assertThat(out.toString()).contains("\"scheme\" : \"ID_NIK\"");
+    assertThat(err.toString()).contains("/Perkara/Tersangka[1]/TempatLahir");
+  }
+
+  @Test
+  void translate_xxe_exit2WithFg1005() throws IOException {
+    Path bad = Files.createTempFile("xxe", ".xml");
+    try {
+      Files.writeString(
+          bad,
+          "<?xml version=\"1.0\"?><!DOCTYPE Perkara [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+              + "<Perkara><IdRekaman>R</IdRekaman><NomorPerkara>&x;</NomorPerkara></Perkara>");
+      int rc = run("translate", "--profile", "ID", "--to", "canonical", bad.toString());
+      assertThat(rc).isEqualTo(2);
+      assertThat(err.toString()).contains("FG-1005").doesNotContain("root:");
+    } finally {
+      Files.deleteIfExists(bad);
+    }
+  }
+
+  @Test
   void translate_missingFile_exit1() {
     int rc = run("translate", "--profile", "TH", "--to", "canonical", "/nonexistent/x.json");
     assertThat(rc).isEqualTo(1);

@@ -68,6 +68,22 @@ class GoldenFilesTest {
     assertThat(d.unmapped()).isEmpty();
   }
 
+  /** What the gateway does: a record from one agency goes out in every other national format. */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("samples")
+  void fromCanonical_goldenCanonicalToEveryProfile_succeedsAndAccountsForEverything(
+      String cc, Path sample) {
+    JsonNode canonical = TestSupport.json(golden(sample, ".canonical.json"));
+    for (String target : TestSupport.TRANSLATOR.profileIds()) {
+      NationalDocument d = TestSupport.TRANSLATOR.fromCanonical(target, canonical);
+      assertThat(d.content()).isNotEmpty();
+      for (String path : d.unmapped()) {
+        assertThat(path).startsWith("/").doesNotContain("\"");
+        assertThat(canonical.at(path).isMissingNode()).as(path).isFalse();
+      }
+    }
+  }
+
   private static Path golden(Path sample, String suffix) {
     String name = sample.getFileName().toString();
     String base = name.substring(0, name.lastIndexOf('.'));

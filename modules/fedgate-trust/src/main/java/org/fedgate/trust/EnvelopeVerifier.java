@@ -50,8 +50,21 @@ public final class EnvelopeVerifier {
 
   /** Verifies the envelope fully and records its message id against replays. */
   public VerifiedEnvelope open(String jws, Instant now) {
+    return open(jws, now, null);
+  }
+
+  /**
+   * Like {@link #open(String, Instant)}, and refuses ({@link TrustError#SENDER_NOT_SIGNER}) an
+   * envelope whose sender is not the mutual-TLS peer (from {@link
+   * FederationDirectory#memberByTlsCertificate}); the replay store is only touched on success.
+   */
+  public VerifiedEnvelope open(String jws, Instant now, AgencyId tlsPeer) {
     VerifiedEnvelope v = verify(jws, now);
     Envelope e = v.envelope();
+    if (tlsPeer != null && !tlsPeer.equals(e.from())) {
+      throw new FedgateException(
+          TrustError.SENDER_NOT_SIGNER, "TLS peer " + tlsPeer + " is not sender " + e.from());
+    }
     replay.checkAndRecord(e.messageId(), e.expiresAt(), now);
     return v;
   }
@@ -99,11 +112,11 @@ public final class EnvelopeVerifier {
 
   private static Envelope parseEnvelope(byte[] payload) {
     try {
-      JsonNode node = Jws.JSON.readTree(payload);
-      if (node == null || !node.isObject()) {
-        throw new FedgateException(TrustError.PAYLOAD_INVALID, "payload is not an object");
+      Envelope e = Jws.JSON.readValue(payload, Envelope.class);
+      if (e == null) {
+        throw new FedgateException(TrustError.PAYLOAD_INVALID, "payload is null");
       }
-      return Jws.JSON.treeToValue(node, Envelope.class);
+      return e;
     } catch (IOException | IllegalArgumentException e) {
       // Jackson's message may quote input values: keep only the JSON path
       throw new FedgateException(TrustError.PAYLOAD_INVALID, pathOf(e));

@@ -158,8 +158,9 @@ public final class FederationDirectory {
     return document.version();
   }
 
+  /** The members in directory order. */
   public Collection<DirectoryDocument.Member> members() {
-    return members.values();
+    return document.members();
   }
 
   public Optional<DirectoryDocument.Member> findMember(AgencyId agency) {

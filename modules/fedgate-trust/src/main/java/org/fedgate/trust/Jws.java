@@ -1,6 +1,8 @@
 package org.fedgate.trust;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -60,13 +62,56 @@ final class Jws {
     }
   }
 
+  /**
+   * Parses a flattened JWS with a streaming parser (the hot path of every inbound envelope):
+   * exactly the string members protected, payload and signature, no duplicates, nothing after the
+   * object.
+   */
   static Flattened parseFlattened(String text) {
-    JsonNode n = parseJson(text);
-    if (n == null || !n.isObject()) {
-      throw new FedgateException(TrustError.NOT_JSON, "not a JSON object");
+    if (text == null) {
+      throw new FedgateException(TrustError.NOT_JSON, "no input");
     }
-    requireOnly(n, Set.of("protected", "payload", "signature"));
-    return new Flattened(str(n, "protected"), str(n, "payload"), str(n, "signature"));
+    String p = null;
+    String y = null;
+    String s = null;
+    try (JsonParser parser = JSON.getFactory().createParser(text)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new FedgateException(TrustError.NOT_JSON, "not a JSON object");
+      }
+      JsonToken t;
+      while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonToken v = parser.nextToken();
+        if (!"protected".equals(name) && !"payload".equals(name) && !"signature".equals(name)) {
+          // unprotected headers would let anyone add parameters without breaking the signature
+          throw new FedgateException(
+              TrustError.MALFORMED_JWS, "unexpected member " + safeName(name));
+        }
+        if (v != JsonToken.VALUE_STRING) {
+          throw new FedgateException(TrustError.MALFORMED_JWS, name + " is not a string");
+        }
+        switch (name) {
+          case "protected" -> p = parser.getText();
+          case "payload" -> y = parser.getText();
+          default -> s = parser.getText();
+        }
+      }
+      if (t != JsonToken.END_OBJECT || parser.nextToken() != null) {
+        throw new FedgateException(TrustError.MALFORMED_JWS, "not a single JSON object");
+      }
+    } catch (JsonProcessingException e) {
+      // an object that breaks off is a truncated JWS; anything else was never JSON
+      throw new FedgateException(
+          text.stripLeading().startsWith("{") ? TrustError.MALFORMED_JWS : TrustError.NOT_JSON,
+          "at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr());
+    } catch (java.io.IOException e) {
+      throw new FedgateException(TrustError.MALFORMED_JWS, "unreadable");
+    }
+    if (p == null || y == null || s == null) {
+      throw new FedgateException(
+          TrustError.MALFORMED_JWS, "protected, payload and signature are required");
+    }
+    return new Flattened(p, y, s);
   }
 
   static General parseGeneral(String text) {

@@ -197,6 +197,17 @@ class EnvelopeVerifierTest {
   }
 
   @Test
+  void open_tlsPeerIsNotTheSender_senderNotSignerAndNotRecorded() {
+    EnvelopeVerifier v = fed.verifier(KH);
+    Envelope e = envelope();
+    String jws = sealer.seal(e);
+    FedgateException ex =
+        catchThrowableOfType(FedgateException.class, () -> v.open(jws, fed.now, ID));
+    assertThat(ex.code()).isEqualTo("FG-2014");
+    assertThat(v.open(jws, fed.now, TH).envelope().messageId()).isEqualTo(e.messageId());
+  }
+
+  @Test
   void seal_envelopeFromAnotherAgency_senderNotSigner() {
     FedgateException e =
         catchThrowableOfType(
@@ -259,6 +270,15 @@ class EnvelopeVerifierTest {
     String shortSig = f.signatureB64().substring(0, 40);
     assertThat(refused(Forge.withParts(f.protectedB64(), f.payloadB64(), shortSig)).code())
         .isEqualTo("FG-2002");
+  }
+
+  @Test
+  void open_duplicatePayloadOrUnprotectedHeader_malformed() {
+    String jws = sealer.seal(envelope());
+    String dup = jws.replace("{\"protected\"", "{\"payload\":\"e30\",\"protected\"");
+    assertThat(refused(dup).code()).isEqualTo("FG-2002");
+    String unprotected = jws.replace("{\"protected\"", "{\"header\":\"x\",\"protected\"");
+    assertThat(refused(unprotected).code()).isEqualTo("FG-2002");
   }
 
   @Test

@@ -48,13 +48,18 @@ import org.xml.sax.helpers.DefaultHandler;
 public final class XmlDocuments {
 
   private static final JsonNodeFactory NF = JsonNodeFactory.instance;
+  private static final DefaultHandler NO_OP = new DefaultHandler();
 
   private final Schema schema;
   private final String root;
   private final Set<String> repeated;
   private final Limits limits;
   private final SAXParserFactory parsers;
-  private final XMLOutputFactory outputs = XMLOutputFactory.newFactory();
+  // JAXP factories are not guaranteed thread-safe: each thread keeps its own reader and writer
+  // factory (readers are reusable between parses, which also saves their set-up cost)
+  private final ThreadLocal<XMLReader> readers;
+  private final ThreadLocal<XMLOutputFactory> outputs =
+      ThreadLocal.withInitial(XMLOutputFactory::newFactory);
 
   public XmlDocuments(String xsd, String root, Set<String> repeated, Limits limits) {
     this.root = root;
@@ -76,6 +81,7 @@ public final class XmlDocuments {
       pf.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
       pf.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
       this.parsers = pf;
+      this.readers = ThreadLocal.withInitial(this::newReader);
     } catch (SAXException | ParserConfigurationException e) {
       throw new IllegalStateException("cannot set up the XML parser and schema", e);
     }
@@ -85,12 +91,8 @@ public final class XmlDocuments {
   public ObjectNode parse(byte[] doc) {
     limits.checkSize(doc.length);
     TreeBuilder builder = new TreeBuilder();
+    XMLReader reader = readers.get();
     try {
-      XMLReader reader = parsers.newSAXParser().getXMLReader();
-      reader.setEntityResolver(
-          (publicId, systemId) -> {
-            throw new SAXException("external entity refused");
-          });
       ValidatorHandler vh = schema.newValidatorHandler();
       vh.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
       vh.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
@@ -115,10 +117,27 @@ public final class XmlDocuments {
         throw fe;
       }
       throw new FedgateException(MappingError.MALFORMED_DOCUMENT, "not well-formed XML");
-    } catch (IOException | ParserConfigurationException e) {
+    } catch (IOException e) {
       throw new FedgateException(MappingError.MALFORMED_DOCUMENT, "unreadable XML");
+    } finally {
+      // the reused reader must not keep the last document's tree alive
+      reader.setContentHandler(NO_OP);
+      reader.setErrorHandler(NO_OP);
     }
     return builder.result;
+  }
+
+  private XMLReader newReader() {
+    try {
+      XMLReader reader = parsers.newSAXParser().getXMLReader();
+      reader.setEntityResolver(
+          (publicId, systemId) -> {
+            throw new SAXException("external entity refused");
+          });
+      return reader;
+    } catch (SAXException | ParserConfigurationException e) {
+      throw new IllegalStateException("cannot create an XML parser", e);
+    }
   }
 
   private static FedgateException refusal(SAXParseException e, PathTracker where) {
@@ -330,7 +349,7 @@ public final class XmlDocuments {
   public byte[] write(ObjectNode tree) {
     ByteArrayOutputStream bos = new ByteArrayOutputStream(4096);
     try {
-      XMLStreamWriter w = outputs.createXMLStreamWriter(bos, "UTF-8");
+      XMLStreamWriter w = outputs.get().createXMLStreamWriter(bos, "UTF-8");
       w.writeStartDocument("UTF-8", "1.0");
       w.writeCharacters("\n");
       writeElement(w, root, tree, 0);

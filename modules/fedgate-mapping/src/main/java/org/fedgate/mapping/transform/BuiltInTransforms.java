@@ -37,8 +37,18 @@ public final class BuiltInTransforms {
             Map.entry("mononym", new Scalars.Mononym()));
   }
 
-  /** The transform with this name, or {@code null}. */
+  /**
+   * The transform with this name, or {@code null}. {@code countryPrefixed(CC)} takes the country as
+   * its argument.
+   */
   public Transform get(String name) {
+    if (name.startsWith("countryPrefixed(") && name.endsWith(")")) {
+      try {
+        return new CountryPrefixed(name.substring(16, name.length() - 1));
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
     return byName.get(name);
   }
 

@@ -61,7 +61,7 @@ public final class IndonesianNik implements Transform {
     derived.put("gender", female ? "Feminine" : "Masculine");
     if (knownRegion) {
       ObjectNode region = derived.putObject("region");
-      region.put("code", prefix);
+      region.put("code", "ID-" + prefix);
       region.put("level", 3);
     }
     return id;

@@ -81,7 +81,7 @@ public final class ThaiPin implements Transform {
     String province = digits.substring(1, 3);
     if (provinceCodes.contains(province)) {
       ObjectNode region = derived.putObject("region");
-      region.put("code", province);
+      region.put("code", "TH-" + province);
       region.put("level", 1);
     }
     return id;

@@ -66,7 +66,7 @@ class TransformsTest {
         new ThaiPin(Set.of("10")).toCanonical(TextNode.valueOf("0-1007-00123-45-7"), "/p");
     assertThat(id.get("value").asText()).isEqualTo("0100700123457");
     assertThat(id.at("/derived/holderType").asText()).isEqualTo("OTHER_CARD_HOLDER");
-    assertThat(id.at("/derived/region/code").asText()).isEqualTo("10");
+    assertThat(id.at("/derived/region/code").asText()).isEqualTo("TH-10");
   }
 
   private final IndonesianNik nik =
