@@ -35,6 +35,7 @@ import org.fedgate.gateway.module.AuditLogTrail;
 import org.fedgate.gateway.port.AuditTrail;
 import org.fedgate.gateway.port.EnvelopeHeader;
 import org.fedgate.gateway.port.EnvelopeTrust;
+import org.fedgate.gateway.soap.SoapSubmitClient;
 import org.fedgate.mapping.Translator;
 import org.fedgate.model.AgencyId;
 import org.fedgate.model.HandlingCode;
@@ -315,6 +316,90 @@ class FederationIT {
     assertThat(badPin.body().path("code").asText()).startsWith("FG-1");
     assertThat(badPin.raw()).doesNotContain("1100500123452");
     problemBodies.add(badPin.raw());
+  }
+
+  @Test
+  void soapSubmission_fromIdBackend_withWsSecurity_reachesTh_andWrongPasswordIsRefused()
+      throws Exception {
+    String url = fed.gateway(ID).agencyApiUrl() + "/soap/notifications";
+    byte[] xml =
+        DemoFederation.resource("schemas/national/id/samples/id-01-tppo-scam-compound.xml");
+    List<String> ids =
+        new SoapSubmitClient(
+                url, DemoFederation.SOAP_USER, DemoFederation.SOAP_PASSWORD.toCharArray())
+            .submit(List.of(TH), "INVESTIGATION", "ACTIP-2015:Art.17", "BARESKRIM-LP-2026-77", xml);
+    assertThat(ids).hasSize(1);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> fed.restBackend(TH).received().containsKey(ids.get(0)));
+    assertThat(
+            new String(
+                fed.restBackend(TH).received().get(ids.get(0)).body(), StandardCharsets.UTF_8))
+        .startsWith("{");
+
+    SoapSubmitClient wrong =
+        new SoapSubmitClient(url, DemoFederation.SOAP_USER, "guess".toCharArray());
+    assertThatThrownBy(
+            () -> wrong.submit(List.of(TH), "INVESTIGATION", "ACTIP-2015:Art.17", "X-1", xml))
+        .isInstanceOf(jakarta.xml.ws.soap.SOAPFaultException.class);
+  }
+
+  @Test
+  void opsEndpoints_serveOpenApiHealthAndMetrics_withoutToken() throws Exception {
+    String base = fed.gateway(TH).agencyApiUrl();
+    assertThat(Api.call(base, "GET", "/openapi.yaml", null, null).raw()).contains("openapi: 3.1.0");
+    Api.Answer ready = Api.call(base, "GET", "/health/ready", null, null);
+    assertThat(ready.status()).isEqualTo(200);
+    assertThat(ready.body().path("checks").path("directory").asText()).isEqualTo("UP");
+    assertThat(Api.call(base, "GET", "/health/live", null, null).status()).isEqualTo(200);
+    String metrics = Api.call(base, "GET", "/metrics", null, null).raw();
+    assertThat(metrics)
+        .contains("fedgate_outbox_depth")
+        .contains("fedgate_step_latency_seconds")
+        .contains("agency=\"TH-CCIB\"");
+    Api.Answer noToken = Api.call(base, "GET", "/api/v1/inbox", null, null);
+    assertThat(noToken.status()).isEqualTo(401);
+    assertThat(noToken.body().path("code").asText()).isEqualTo("FG-5003");
+    assertThat(noToken.raw()).contains("\"type\":\"urn:fedgate:problem:FG-5003\"");
+  }
+
+  @Test
+  void reviewer_readsAuditTrail_andTheReadIsAudited() throws Exception {
+    String reviewer = token(TH, "th-reviewer-2", OfficerRole.REVIEWER);
+    Api.Answer page =
+        Api.call(
+            fed.gateway(TH).agencyApiUrl(), "GET", "/api/v1/audit/entries?limit=5", reviewer, null);
+    assertThat(page.status()).as(page.raw()).isEqualTo(200);
+    assertThat(page.body().path("entries").isArray()).isTrue();
+    Api.Answer verify =
+        Api.call(fed.gateway(TH).agencyApiUrl(), "GET", "/api/v1/audit/verify", reviewer, null);
+    assertThat(verify.body().path("valid").asBoolean()).as(verify.raw()).isTrue();
+    Api.Answer cp =
+        Api.call(fed.gateway(TH).agencyApiUrl(), "GET", "/api/v1/audit/checkpoint", reviewer, null);
+    assertThat(cp.status()).as(cp.raw()).isEqualTo(200);
+    Api.Answer proof =
+        Api.call(
+            fed.gateway(TH).agencyApiUrl(), "GET", "/api/v1/audit/entries/0/proof", reviewer, null);
+    assertThat(proof.status()).as(proof.raw()).isEqualTo(200);
+    Api.Answer export =
+        Api.call(fed.gateway(TH).agencyApiUrl(), "GET", "/api/v1/audit/export", reviewer, null);
+    assertThat(export.status()).as(export.raw()).isEqualTo(200);
+    AuditLogTrail th = (AuditLogTrail) fed.gateway(TH).context().audit();
+    JsonNode access =
+        th.query(
+            new AuditTrail.AuditQuery(
+                null,
+                null,
+                null,
+                "th-reviewer-2",
+                null,
+                "AUDIT_ACCESS",
+                null,
+                null,
+                null,
+                -1,
+                100));
+    assertThat(access.path("entries").size()).isGreaterThanOrEqualTo(5);
   }
 
   // ---- rejections on the receiving side ----
