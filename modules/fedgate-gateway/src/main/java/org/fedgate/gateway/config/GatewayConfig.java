@@ -128,7 +128,7 @@ public record GatewayConfig(
       backoffMultiplier = backoffMultiplier <= 1.0 ? 2.0 : backoffMultiplier;
       maxBackoff = maxBackoff == null ? Duration.ofSeconds(30) : maxBackoff;
       pollInterval = pollInterval == null ? Duration.ofMillis(250) : pollInterval;
-      workers = workers <= 0 ? 4 : workers;
+      workers = workers <= 0 ? 8 : workers;
       requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
     }
   }

@@ -169,15 +169,21 @@ public final class DemoFederation implements AutoCloseable {
   /** Starts the mock back ends (where not overridden) and the three gateways. */
   public DemoFederation start(boolean mockBackends) throws IOException {
     if (mockBackends) {
-      thBackend = new MockRestBackend("127.0.0.1", members.get(TH).backendPort());
-      khBackend = new MockRestBackend("127.0.0.1", members.get(KH).backendPort());
-      idBackend =
-          new MockSoapBackend(
-              "127.0.0.1", members.get(ID).backendPort(), SOAP_USER, SOAP_PASSWORD.toCharArray());
+      startMockBackends();
     }
     for (AgencyId a : AGENCIES) {
       startGateway(a);
     }
+    return this;
+  }
+
+  /** Starts the mock national back ends (REST for TH and KH, SOAP for ID). */
+  public DemoFederation startMockBackends() throws IOException {
+    thBackend = new MockRestBackend("127.0.0.1", members.get(TH).backendPort());
+    khBackend = new MockRestBackend("127.0.0.1", members.get(KH).backendPort());
+    idBackend =
+        new MockSoapBackend(
+            "127.0.0.1", members.get(ID).backendPort(), SOAP_USER, SOAP_PASSWORD.toCharArray());
     return this;
   }
 

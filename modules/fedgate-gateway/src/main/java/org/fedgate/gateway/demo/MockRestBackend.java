@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class MockRestBackend implements AutoCloseable {
 
   /** A record received from the gateway. */
-  public record Received(String messageId, String sender, String purpose, byte[] body) {}
+  public record Received(
+      String messageId, String sender, String purpose, byte[] body, long receivedNanos) {}
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -35,7 +36,7 @@ public final class MockRestBackend implements AutoCloseable {
 
   public MockRestBackend(String host, int port) throws IOException {
     this.server = HttpServer.create(new InetSocketAddress(host, port), 256);
-    this.executor = Executors.newFixedThreadPool(4);
+    this.executor = Executors.newFixedThreadPool(8);
     server.setExecutor(executor);
     server.createContext("/notifications", this::notification);
     server.createContext("/cases/", this::caseLookup);
@@ -56,6 +57,16 @@ public final class MockRestBackend implements AutoCloseable {
 
   public Map<String, Received> received() {
     return Map.copyOf(received);
+  }
+
+  /** One received record by message id, or null (cheap: no copy). */
+  public Received received(String messageId) {
+    return received.get(messageId);
+  }
+
+  /** How many distinct message ids arrived. */
+  public int receivedCount() {
+    return received.size();
   }
 
   public int calls() {
@@ -86,7 +97,8 @@ public final class MockRestBackend implements AutoCloseable {
                   key,
                   ex.getRequestHeaders().getFirst("X-Fedgate-Sender"),
                   ex.getRequestHeaders().getFirst("X-Fedgate-Purpose"),
-                  body));
+                  body,
+                  System.nanoTime()));
       if (prev != null) {
         duplicates.incrementAndGet();
       }

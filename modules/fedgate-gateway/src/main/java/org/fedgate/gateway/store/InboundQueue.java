@@ -91,6 +91,28 @@ public final class InboundQueue {
         });
   }
 
+  /** The ids of the oldest rows in a state (polling reads ids only). */
+  public List<String> idsInState(State state, int limit) {
+    return store.inTransaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT message_id FROM fg_inbound WHERE state = ? ORDER BY received_at,"
+                      + " message_id FETCH FIRST "
+                      + limit
+                      + " ROWS ONLY")) {
+            ps.setString(1, state.name());
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getString(1));
+              }
+            }
+            return ids;
+          }
+        });
+  }
+
   public List<Entry> inState(State state, int limit) {
     return store.inTransaction(
         c -> {

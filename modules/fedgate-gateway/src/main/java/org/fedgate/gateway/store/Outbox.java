@@ -84,6 +84,28 @@ public final class Outbox {
         });
   }
 
+  /** The ids of the oldest PENDING rows (polling reads ids only; rows are loaded one by one). */
+  public List<String> pendingIds(int limit) {
+    return store.inTransaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT message_id FROM fg_outbox WHERE state = ? ORDER BY created_at, message_id"
+                      + " FETCH FIRST "
+                      + limit
+                      + " ROWS ONLY")) {
+            ps.setString(1, State.PENDING.name());
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getString(1));
+              }
+            }
+            return ids;
+          }
+        });
+  }
+
   public Optional<Entry> find(String messageId) {
     return store.inTransaction(
         c -> {

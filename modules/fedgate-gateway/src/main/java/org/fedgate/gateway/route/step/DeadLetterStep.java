@@ -30,7 +30,12 @@ public final class DeadLetterStep extends Step {
 
   @Override
   public void process(Exchange exchange) {
-    Outbox.Entry row = exchange.getIn().getBody(Outbox.Entry.class);
+    String id = exchange.getIn().getBody(String.class);
+    Outbox.Entry row = ctx.outbox().find(id).orElse(null);
+    if (row == null) {
+      inFlight.release(id);
+      return;
+    }
     Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     boolean rejected = cause instanceof PartnerRejectedException;
     String code =

@@ -14,6 +14,9 @@ import org.fedgate.gateway.store.InboundQueue;
  */
 public final class DeliverToBackendStep extends Step {
 
+  /** Exchange property with the loaded inbound row. */
+  public static final String ROW = "FedgateInboundRow";
+
   private final InFlight inFlight;
 
   public DeliverToBackendStep(GatewayContext ctx, InFlight inFlight) {
@@ -23,16 +26,15 @@ public final class DeliverToBackendStep extends Step {
 
   @Override
   public void process(Exchange exchange) {
-    InboundQueue.Entry row = exchange.getIn().getBody(InboundQueue.Entry.class);
-    // a poll may have read the row just before an earlier delivery committed: re-check it
-    if (ctx.inbound()
-        .find(row.messageId())
-        .map(r -> r.state() != InboundQueue.State.PENDING_BACKEND)
-        .orElse(true)) {
-      inFlight.release(row.messageId());
+    String id = exchange.getIn().getBody(String.class);
+    // load the row now: a poll may have read its id just before an earlier delivery committed
+    InboundQueue.Entry row = ctx.inbound().find(id).orElse(null);
+    if (row == null || row.state() != InboundQueue.State.PENDING_BACKEND) {
+      inFlight.release(id);
       exchange.setRouteStop(true);
       return;
     }
+    exchange.setProperty(ROW, row);
     exchange.getIn().setHeader(GatewayHeaders.INBOUND_ENTRY, row.messageId());
     exchange.getIn().setHeader(GatewayHeaders.EXPIRES_AT, row.expiresAt());
     ctx.metrics()

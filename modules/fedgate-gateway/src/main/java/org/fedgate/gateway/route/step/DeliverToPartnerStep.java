@@ -26,13 +26,11 @@ public final class DeliverToPartnerStep extends Step {
 
   @Override
   public void process(Exchange exchange) {
-    Outbox.Entry row = exchange.getIn().getBody(Outbox.Entry.class);
-    // a poll may have read the row just before an earlier delivery committed: re-check it
-    if (ctx.outbox()
-        .find(row.messageId())
-        .map(r -> r.state() != Outbox.State.PENDING)
-        .orElse(true)) {
-      inFlight.release(row.messageId());
+    String id = exchange.getIn().getBody(String.class);
+    // load the row now: a poll may have read its id just before an earlier delivery committed
+    Outbox.Entry row = ctx.outbox().find(id).orElse(null);
+    if (row == null || row.state() != Outbox.State.PENDING) {
+      inFlight.release(id);
       exchange.setRouteStop(true);
       return;
     }

@@ -30,7 +30,12 @@ public final class InboundDeadLetterStep extends Step {
 
   @Override
   public void process(Exchange exchange) {
-    InboundQueue.Entry row = exchange.getIn().getBody(InboundQueue.Entry.class);
+    String id = exchange.getIn().getBody(String.class);
+    InboundQueue.Entry row = ctx.inbound().find(id).orElse(null);
+    if (row == null) {
+      inFlight.release(id);
+      return;
+    }
     Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     String code =
         cause instanceof FedgateException fe ? fe.code() : GatewayError.BACKEND_UNAVAILABLE.code();

@@ -33,9 +33,9 @@ public final class InboundPollStep extends Step {
     }
     ProducerTemplate producer = exchange.getContext().createProducerTemplate();
     try {
-      for (InboundQueue.Entry row : ctx.inbound().inState(state, batch + inFlight.size())) {
-        if (inFlight.claim(row.messageId())) {
-          producer.sendBodyAndHeader(target, row, GatewayHeaders.MESSAGE_ID, row.messageId());
+      for (String id : ctx.inbound().idsInState(state, batch + inFlight.size())) {
+        if (inFlight.claim(id)) {
+          producer.sendBodyAndHeader(target, id, GatewayHeaders.MESSAGE_ID, id);
         }
       }
     } finally {

@@ -4,7 +4,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.fedgate.gateway.GatewayContext;
 import org.fedgate.gateway.route.GatewayHeaders;
-import org.fedgate.gateway.store.Outbox;
 
 /**
  * Hands PENDING outbox rows that are not already in flight to the delivery route. Runs on a timer;
@@ -30,9 +29,9 @@ public final class OutboxPollStep extends Step {
     }
     ProducerTemplate producer = exchange.getContext().createProducerTemplate();
     try {
-      for (Outbox.Entry row : ctx.outbox().pending(batch + inFlight.size())) {
-        if (inFlight.claim(row.messageId())) {
-          producer.sendBodyAndHeader(target, row, GatewayHeaders.MESSAGE_ID, row.messageId());
+      for (String id : ctx.outbox().pendingIds(batch + inFlight.size())) {
+        if (inFlight.claim(id)) {
+          producer.sendBodyAndHeader(target, id, GatewayHeaders.MESSAGE_ID, id);
         }
       }
     } finally {

@@ -28,12 +28,10 @@ public final class QueryBackendStep extends Step {
 
   @Override
   public void process(Exchange exchange) throws Exception {
-    InboundQueue.Entry row = exchange.getIn().getBody(InboundQueue.Entry.class);
-    if (ctx.inbound()
-        .find(row.messageId())
-        .map(r -> r.state() != InboundQueue.State.REQUEST_PENDING)
-        .orElse(true)) {
-      inFlight.release(row.messageId());
+    String id = exchange.getIn().getBody(String.class);
+    InboundQueue.Entry row = ctx.inbound().find(id).orElse(null);
+    if (row == null || row.state() != InboundQueue.State.REQUEST_PENDING) {
+      inFlight.release(id);
       exchange.setRouteStop(true);
       return;
     }

@@ -6,7 +6,7 @@ import org.fedgate.gateway.port.AuditTrail.AuditEvent;
 import org.fedgate.gateway.port.AuditTrail.Operation;
 import org.fedgate.gateway.store.InboundQueue;
 
-/** Marks a received record delivered to the national back end and audits it, together. */
+/** Audits a delivery to the national back end, then marks the received record delivered. */
 public final class RecordBackendDeliveryStep extends Step {
 
   private final InFlight inFlight;
@@ -18,7 +18,8 @@ public final class RecordBackendDeliveryStep extends Step {
 
   @Override
   public void process(Exchange exchange) {
-    InboundQueue.Entry row = exchange.getIn().getBody(InboundQueue.Entry.class);
+    InboundQueue.Entry row =
+        exchange.getProperty(DeliverToBackendStep.ROW, InboundQueue.Entry.class);
     AuditEvent event =
         AuditEvent.builder(Operation.BACKEND_DELIVERY, ctx.clock().instant(), ctx.agency().value())
             .actor(null, "GATEWAY")
@@ -28,20 +29,19 @@ public final class RecordBackendDeliveryStep extends Step {
             .outcome("DELIVERED", null)
             .build();
     try {
-      ctx.audit()
+      // audit first (group commit, durable), then close the row; a crash in between means one
+      // more (idempotent) delivery and a second audit entry, never a missing one
+      ctx.audit().append(event);
+      ctx.store()
           .inTransaction(
-              (c, audit) -> {
-                if (ctx.inbound()
-                    .transition(
-                        c,
-                        row.messageId(),
-                        InboundQueue.State.PENDING_BACKEND,
-                        InboundQueue.State.DELIVERED,
-                        null)) {
-                  audit.append(event);
-                }
-                return null;
-              });
+              c ->
+                  ctx.inbound()
+                      .transition(
+                          c,
+                          row.messageId(),
+                          InboundQueue.State.PENDING_BACKEND,
+                          InboundQueue.State.DELIVERED,
+                          null));
       ctx.metrics().exchange(row.sender(), "backend", "delivered");
     } finally {
       inFlight.release(row.messageId());

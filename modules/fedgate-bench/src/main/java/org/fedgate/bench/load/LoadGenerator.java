@@ -1,0 +1,283 @@
+package org.fedgate.bench.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.fedgate.gateway.GatewayContext;
+import org.fedgate.gateway.demo.DemoFederation;
+import org.fedgate.gateway.demo.MockRestBackend;
+import org.fedgate.gateway.logging.JsonLogging;
+import org.fedgate.trust.OfficerRole;
+
+/**
+ * End-to-end load: TH-CCIB -> KH-AHTJP notifications through the full two-gateway path on loopback
+ * (agency API, validation and translation, minimisation, ES256 signature, audit and outbox in one
+ * transaction, mutual TLS, verification, replay and agreement checks, signed receipt, audit,
+ * translation, delivery to KH's mock REST back end). Latency is measured from the officer's POST to
+ * the record's arrival at KH's back end. Reports exchanges/s, p50/p95/p99, errors, and lost and
+ * duplicated messages (both must be 0).
+ *
+ * <pre>
+ * modules/fedgate-bench/bench class org.fedgate.bench.load.LoadGenerator \
+ *     --rate 500 --warmup 60 --duration 60 --concurrency 32
+ * </pre>
+ *
+ * {@code --rate 0} drives flat out with {@code --concurrency} clients.
+ */
+public final class LoadGenerator {
+
+  record Options(
+      int rate,
+      int warmupSeconds,
+      int durationSeconds,
+      int concurrency,
+      Path dataDir,
+      String sample) {}
+
+  public static void main(String[] args) throws Exception {
+    Options o = parse(args);
+    Path dir = o.dataDir() != null ? o.dataDir() : Files.createTempDirectory("fedgate-load-");
+    JsonLogging.install(dir.resolve("gateways.log"));
+    System.out.println("fedgate load: TH-CCIB -> KH-AHTJP, data in " + dir);
+    try (DemoFederation fed = DemoFederation.prepare(dir, Map.of(), Duration.ofSeconds(2))) {
+      fed.startMockBackends();
+      fed.startGateway(DemoFederation.TH);
+      fed.startGateway(DemoFederation.KH);
+      new LoadGenerator(fed, o).run();
+    }
+    System.exit(0);
+  }
+
+  private final DemoFederation fed;
+  private final Options o;
+  private final HttpClient http;
+  private final ExecutorService clients;
+  private final String token;
+  private final String body;
+  private final String url;
+  private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+  private final AtomicLong errors = new AtomicLong();
+
+  LoadGenerator(DemoFederation fed, Options o) throws Exception {
+    this.fed = fed;
+    this.o = o;
+    this.clients = Executors.newFixedThreadPool(o.concurrency());
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(4))
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    this.token = fed.token(DemoFederation.TH, "load-officer", OfficerRole.OFFICER);
+    ObjectNode b = GatewayContext.JSON.createObjectNode();
+    b.putArray("to").add(DemoFederation.KH.value());
+    b.put("purpose", "INVESTIGATION");
+    b.put("legalBasis", "ACTIP-2015:Art.17");
+    b.put("justification", "LOAD-TEST-1");
+    b.set("record", GatewayContext.JSON.readTree(DemoFederation.resource(o.sample())));
+    this.body = b.toString();
+    this.url = fed.gateway(DemoFederation.TH).agencyApiUrl() + "/api/v1/notifications";
+  }
+
+  /** One notification; returns its message id, or null on error. */
+  String send() {
+    long start = System.nanoTime();
+    try {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url))
+                  .timeout(Duration.ofSeconds(30))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 202) {
+        errors.incrementAndGet();
+        return null;
+      }
+      JsonNode n = GatewayContext.JSON.readTree(r.body());
+      String id = n.path("messageIds").get(0).asText();
+      sentAt.put(id, start);
+      return id;
+    } catch (Exception e) {
+      errors.incrementAndGet();
+      return null;
+    }
+  }
+
+  /** Drives load for a number of seconds; returns the message ids accepted. */
+  List<String> drive(int seconds) throws InterruptedException {
+    List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+    long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+    AtomicBoolean running = new AtomicBoolean(true);
+    if (o.rate() <= 0) {
+      Semaphore done = new Semaphore(0);
+      for (int c = 0; c < o.concurrency(); c++) {
+        clients.submit(
+            () -> {
+              while (System.nanoTime() < end) {
+                String id = send();
+                if (id != null) {
+                  ids.add(id);
+                }
+              }
+              done.release();
+            });
+      }
+      done.acquire(o.concurrency());
+    } else {
+      long interval = 1_000_000_000L / o.rate();
+      long next = System.nanoTime();
+      Semaphore inFlight = new Semaphore(o.concurrency() * 4);
+      while (next < end) {
+        long wait = next - System.nanoTime();
+        if (wait > 0) {
+          java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        }
+        if (!inFlight.tryAcquire()) {
+          errors.incrementAndGet(); // the gateway cannot keep up with the offered rate
+        } else {
+          clients.submit(
+              () -> {
+                try {
+                  String id = send();
+                  if (id != null) {
+                    ids.add(id);
+                  }
+                } finally {
+                  inFlight.release();
+                }
+              });
+        }
+        next += interval;
+      }
+      inFlight.acquire(o.concurrency() * 4);
+      inFlight.release(o.concurrency() * 4);
+    }
+    running.set(false);
+    return ids;
+  }
+
+  void run() throws Exception {
+    MockRestBackend kh = fed.restBackend(DemoFederation.KH);
+    System.out.printf(
+        Locale.ROOT,
+        "warm-up %d s, then %d s at %s with %d clients%n",
+        o.warmupSeconds(),
+        o.durationSeconds(),
+        o.rate() <= 0 ? "full speed" : o.rate() + "/s",
+        o.concurrency());
+    drive(o.warmupSeconds());
+    waitForDelivery(new ArrayList<>(sentAt.keySet()), kh, Duration.ofSeconds(60));
+    long errorsBefore = errors.get();
+    int receivedBefore = kh.receivedCount();
+    long t0 = System.nanoTime();
+    List<String> ids = drive(o.durationSeconds());
+    long sendEnd = System.nanoTime();
+    int lost = waitForDelivery(ids, kh, Duration.ofSeconds(120));
+    long t1 = System.nanoTime();
+    long[] lat = new long[ids.size()];
+    int n = 0;
+    long lastArrival = t0;
+    for (String id : ids) {
+      MockRestBackend.Received r = kh.received(id);
+      if (r != null) {
+        lat[n++] = r.receivedNanos() - sentAt.get(id);
+        lastArrival = Math.max(lastArrival, r.receivedNanos());
+      }
+    }
+    lat = Arrays.copyOf(lat, n);
+    Arrays.sort(lat);
+    double window = (Math.max(lastArrival, sendEnd) - t0) / 1e9;
+    System.out.printf(
+        Locale.ROOT,
+        "accepted %d in %.1f s (%.0f/s offered at the API)%n",
+        ids.size(),
+        (sendEnd - t0) / 1e9,
+        ids.size() / ((sendEnd - t0) / 1e9));
+    System.out.printf(
+        Locale.ROOT, "exchanges/s (delivered end to end): %.0f over %.1f s%n", n / window, window);
+    System.out.printf(
+        Locale.ROOT,
+        "latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n",
+        pct(lat, 50),
+        pct(lat, 95),
+        pct(lat, 99),
+        lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6);
+    System.out.printf(
+        Locale.ROOT,
+        "errors %d  lost %d  duplicated %d  (back end distinct %d, calls %d)%n",
+        errors.get() - errorsBefore,
+        lost,
+        kh.duplicates(),
+        kh.receivedCount() - receivedBefore,
+        kh.calls());
+    System.out.printf(Locale.ROOT, "drained in %.1f s after the last send%n", (t1 - sendEnd) / 1e9);
+    clients.shutdownNow();
+  }
+
+  static double pct(long[] sorted, int p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(i, sorted.length - 1))] / 1e6;
+  }
+
+  static int waitForDelivery(List<String> ids, MockRestBackend kh, Duration max)
+      throws InterruptedException {
+    long end = System.nanoTime() + max.toNanos();
+    while (true) {
+      int missing = 0;
+      for (String id : ids) {
+        if (kh.received(id) == null) {
+          missing++;
+        }
+      }
+      if (missing == 0 || System.nanoTime() > end) {
+        return missing;
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  static Options parse(String[] args) {
+    int rate = 0;
+    int warmup = 60;
+    int duration = 60;
+    int concurrency = 16;
+    Path dir = null;
+    String sample = "schemas/national/th/samples/th-01-raid-suspects.json";
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--rate" -> rate = Integer.parseInt(args[++i]);
+        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--duration" -> duration = Integer.parseInt(args[++i]);
+        case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
+        case "--data-dir" -> dir = Path.of(args[++i]);
+        case "--sample" -> sample = args[++i];
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    return new Options(rate, warmup, duration, concurrency, dir, sample);
+  }
+}
