@@ -44,6 +44,7 @@ public final class ModuleWiring {
   public static Gateway.Modules wire(GatewayConfig c) {
     Clock clock = Clock.systemUTC();
     TrustEnvelopes trust = TrustEnvelopes.fromConfig(c, clock);
+    AutoCloseable refresh = trust.refreshEvery(c.directory().refresh(), c.directory().source());
 
     AgreementRegistry registry = new AgreementRegistry(clock);
     MultiPartyVerifier signatures = new MultiPartyVerifier(trust.directory());
@@ -105,6 +106,7 @@ public final class ModuleWiring {
         audit,
         officers,
         () -> {
+          refresh.close();
           log.close();
           store.close();
         });

@@ -108,4 +108,29 @@ class ModuleBoundariesTest {
         .allowEmptyShould(true)
         .check(classes);
   }
+
+  @Test
+  void gatewayRuntime_usesLibraryModulesOnlyThroughItsSeams() {
+    // routes, endpoints, stores and clients see the ports; only the adapters (module), the wiring
+    // and the demo harness know the library modules
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "org.fedgate.gateway.route..",
+            "org.fedgate.gateway.api..",
+            "org.fedgate.gateway.store..",
+            "org.fedgate.gateway.port..",
+            "org.fedgate.gateway.backend..",
+            "org.fedgate.gateway.soap..",
+            "org.fedgate.gateway.config..",
+            "org.fedgate.gateway.metrics..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.fedgate.mapping..",
+            "org.fedgate.policy..",
+            "org.fedgate.trust..",
+            "org.fedgate.audit..")
+        .check(classes);
+  }
 }

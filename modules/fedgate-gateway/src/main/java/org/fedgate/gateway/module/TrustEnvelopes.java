@@ -37,6 +37,9 @@ import org.fedgate.trust.VerifiedEnvelope;
  */
 public final class TrustEnvelopes implements EnvelopeTrust {
 
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(TrustEnvelopes.class);
+
   private final AgencyId self;
   private final DirectoryHolder directory;
   private final SigningIdentity identity;
@@ -74,6 +77,35 @@ public final class TrustEnvelopes implements EnvelopeTrust {
     SigningIdentity id =
         SigningIdentity.load(c.signing().keystore(), c.signing().password().chars());
     return new TrustEnvelopes(c.agency(), holder, id, c.directory().grace(), clock);
+  }
+
+  /**
+   * Reloads the signed directory from its source every {@code period}; a directory that does not
+   * verify, or is older than the one held, is refused by the trust module and the held one stays in
+   * use until it goes stale (readiness then reports DOWN). Returns the scheduler to close.
+   */
+  public AutoCloseable refreshEvery(java.time.Duration period, String source) {
+    java.util.concurrent.ScheduledExecutorService s =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "fedgate-directory-refresh");
+              t.setDaemon(true);
+              return t;
+            });
+    s.scheduleWithFixedDelay(
+        () -> {
+          try {
+            directory.load(source, clock.instant());
+          } catch (FedgateException e) {
+            LOG.warn("directory refresh refused: code={}", e.code());
+          } catch (RuntimeException e) {
+            LOG.warn("directory refresh failed: {}", e.getClass().getName());
+          }
+        },
+        period.toMillis(),
+        period.toMillis(),
+        java.util.concurrent.TimeUnit.MILLISECONDS);
+    return s::shutdownNow;
   }
 
   public SigningIdentity identity() {
