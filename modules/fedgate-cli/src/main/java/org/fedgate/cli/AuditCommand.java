@@ -127,6 +127,11 @@ public final class AuditCommand implements Runnable {
         out.printf(
             "audit log ok: %d entries, %d signed checkpoints verified%n",
             r.entriesChecked(), r.checkpointsChecked());
+        if (r.entriesAfterLastCheckpoint() > 0) {
+          out.printf(
+              "note: the last %d entries are intact but not yet covered by a signed checkpoint%n",
+              r.entriesAfterLastCheckpoint());
+        }
         if (pinned == null) {
           out.println(
               "note: signatures were checked with certificates recorded in the store; pass --cert"

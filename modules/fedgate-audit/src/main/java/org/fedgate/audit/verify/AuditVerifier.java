@@ -85,6 +85,7 @@ public final class AuditVerifier {
       return VerificationReport.failure(
           n,
           st.checkpoints,
+          st.lastCheckpointSize,
           n,
           AuditError.LOG_TAMPERED,
           "entries missing: a signed checkpoint covers " + pending.peekFirst().treeSize());
@@ -93,11 +94,12 @@ public final class AuditVerifier {
       return VerificationReport.failure(
           n,
           st.checkpoints,
+          st.lastCheckpointSize,
           Math.min(n, head),
           AuditError.LOG_TAMPERED,
           n < head ? "entries missing below the head" : "entries beyond the head");
     }
-    return VerificationReport.success(n, st.checkpoints);
+    return VerificationReport.success(n, st.checkpoints, st.lastCheckpointSize);
   }
 
   private static final class State {
@@ -206,7 +208,9 @@ public final class AuditVerifier {
   }
 
   private static void fail(State st, long firstBad, AuditError error, String reason) {
-    st.failure = VerificationReport.failure(st.acc.size(), st.checkpoints, firstBad, error, reason);
+    st.failure =
+        VerificationReport.failure(
+            st.acc.size(), st.checkpoints, st.lastCheckpointSize, firstBad, error, reason);
   }
 
   private static X509Certificate readQuietly(byte[] der) {
