@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.fedgate.audit.store.AuditStore;
 import org.fedgate.audit.store.StoredEntry;
@@ -61,14 +60,10 @@ public final class BundleExporter {
     SignedCheckpoint anchor = anchor();
     long anchorSize = anchor.checkpoint().treeSize();
     proofs.rootHash(anchorSize); // catches the tree up to the anchor
-    List<SignedCheckpoint> inRange = new ArrayList<>();
-    for (SignedCheckpoint cp : checkpoints.between(0, anchorSize - 1)) {
-      Instant t = cp.checkpoint().timestamp();
-      if ((from == null || !t.isBefore(from)) && (to == null || t.isBefore(to))) {
-        inRange.add(cp);
-      }
-    }
-    inRange = thin(inRange);
+    List<SignedCheckpoint> inRange =
+        store.checkpointsIssued(from, to, anchorSize, MAX_CHECKPOINTS).stream()
+            .map(Checkpoints::toSigned)
+            .toList();
     long written = 0;
     long leftOut = 0;
     try (JsonGenerator g = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
@@ -142,18 +137,6 @@ public final class BundleExporter {
     return checkpoints
         .latest()
         .orElseThrow(() -> new FedgateException(AuditError.NO_CHECKPOINT, "log has no checkpoint"));
-  }
-
-  private static List<SignedCheckpoint> thin(List<SignedCheckpoint> cps) {
-    if (cps.size() <= MAX_CHECKPOINTS) {
-      return cps;
-    }
-    List<SignedCheckpoint> out = new ArrayList<>();
-    double step = (cps.size() - 1) / (double) (MAX_CHECKPOINTS - 1);
-    for (int i = 0; i < MAX_CHECKPOINTS; i++) {
-      out.add(cps.get((int) Math.round(i * step)));
-    }
-    return out;
   }
 
   static void writeCheckpoint(JsonGenerator g, SignedCheckpoint s) throws IOException {

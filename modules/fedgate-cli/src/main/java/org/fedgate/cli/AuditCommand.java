@@ -70,6 +70,7 @@ public final class AuditCommand implements Runnable {
     String password;
 
     AuditStore open() {
+      quietMigrations();
       String pw = password != null ? password : System.getenv("FEDGATE_AUDIT_DB_PASSWORD");
       String u = url;
       // a typo in a file path must not silently create (and then "verify") an empty log
@@ -77,6 +78,14 @@ public final class AuditCommand implements Runnable {
         u = u + ";IFEXISTS=TRUE";
       }
       return AuditStores.open(u, user, pw);
+    }
+  }
+
+  /** Flyway reports every schema check at INFO; on a command line that drowns the result. */
+  static void quietMigrations() {
+    if (org.slf4j.LoggerFactory.getLogger("org.flywaydb")
+        instanceof ch.qos.logback.classic.Logger flyway) {
+      flyway.setLevel(ch.qos.logback.classic.Level.WARN);
     }
   }
 
@@ -127,6 +136,11 @@ public final class AuditCommand implements Runnable {
         out.printf(
             "audit log ok: %d entries, %d signed checkpoints verified%n",
             r.entriesChecked(), r.checkpointsChecked());
+        if (r.entriesAfterLastCheckpoint() > 0) {
+          out.printf(
+              "note: the last %d entries are intact but not yet covered by a signed checkpoint%n",
+              r.entriesAfterLastCheckpoint());
+        }
         if (pinned == null) {
           out.println(
               "note: signatures were checked with certificates recorded in the store; pass --cert"

@@ -44,9 +44,11 @@ class AuditCommandTest {
             resource("audit/audit-es256.p12"), "changeit".toCharArray(), "audit");
     try (AuditLog log =
         AuditLog.open(url, AuditLogConfig.defaults("fedgate.th-ccib/audit"), signer)) {
+      List<AuditEntry> ten = new java.util.ArrayList<>();
       for (int i = 0; i < 10; i++) {
-        log.append(entry(i));
+        ten.add(entry(i));
       }
+      log.appendAll(ten);
     } // close() signs a final checkpoint over all ten
   }
 

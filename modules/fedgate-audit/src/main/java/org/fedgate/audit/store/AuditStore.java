@@ -56,8 +56,21 @@ public interface AuditStore extends AutoCloseable {
   /** Stores a checkpoint; a second checkpoint for the same size is ignored. */
   void insertCheckpoint(StoredCheckpoint checkpoint, byte[] certificateDer);
 
-  /** Checkpoints with sizes in [fromSize, toSize], in size order. */
-  List<StoredCheckpoint> checkpoints(long fromSize, long toSize);
+  /** Checkpoints with sizes in [fromSize, toSize], in size order, at most {@code limit}. */
+  List<StoredCheckpoint> checkpoints(long fromSize, long toSize, int limit);
+
+  /** Checkpoints with sizes in [fromSize, toSize], in size order (small ranges only). */
+  default List<StoredCheckpoint> checkpoints(long fromSize, long toSize) {
+    return checkpoints(fromSize, toSize, Integer.MAX_VALUE);
+  }
+
+  /**
+   * At most {@code max} checkpoints below {@code belowSize} issued in [from, to) (null = open),
+   * evenly spread over all that match, in size order. A log signs up to one a second, so a range
+   * can hold millions; the database does the thinning.
+   */
+  List<StoredCheckpoint> checkpointsIssued(
+      java.time.Instant from, java.time.Instant to, long belowSize, int max);
 
   Optional<StoredCheckpoint> latestCheckpoint();
 

@@ -279,12 +279,50 @@ public abstract class JdbcAuditStore implements AuditStore {
   }
 
   @Override
-  public List<StoredCheckpoint> checkpoints(long fromSize, long toSize) {
+  public List<StoredCheckpoint> checkpoints(long fromSize, long toSize, int limit) {
     return readCheckpoints(
         "SELECT tree_size, origin, root_hash, issued_at, algorithm, key_id, signature"
-            + " FROM audit_checkpoint WHERE tree_size >= ? AND tree_size <= ? ORDER BY tree_size",
+            + " FROM audit_checkpoint WHERE tree_size >= ? AND tree_size <= ? ORDER BY tree_size"
+            + " LIMIT "
+            + Math.max(0, limit),
         fromSize,
         toSize);
+  }
+
+  @Override
+  public List<StoredCheckpoint> checkpointsIssued(
+      Instant from, Instant to, long belowSize, int max) {
+    StringBuilder where = new StringBuilder("tree_size < ?");
+    List<Object> args = new ArrayList<>();
+    args.add(belowSize);
+    if (from != null) {
+      where.append(" AND issued_at >= ?");
+      args.add(OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+    }
+    if (to != null) {
+      where.append(" AND issued_at < ?");
+      args.add(OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+    }
+    // every k-th of the n matching rows, k = ceil(n / max): at most max rows, evenly spread
+    String sql =
+        "SELECT tree_size, origin, root_hash, issued_at, algorithm, key_id, signature FROM ("
+            + " SELECT c.*, ROW_NUMBER() OVER (ORDER BY tree_size) AS rn,"
+            + " COUNT(*) OVER () AS cnt FROM audit_checkpoint c WHERE "
+            + where
+            + ") x WHERE MOD(rn - 1, GREATEST(1, (cnt + ? - 1) / ?)) = 0 ORDER BY tree_size";
+    args.add((long) max);
+    args.add((long) max);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.size(); i++) {
+        ps.setObject(i + 1, args.get(i));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        return readCheckpointRows(rs);
+      }
+    } catch (SQLException e) {
+      throw unavailable("read checkpoints", e);
+    }
   }
 
   @Override
@@ -304,24 +342,28 @@ public abstract class JdbcAuditStore implements AuditStore {
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setLong(1, a);
       ps.setLong(2, b);
-      List<StoredCheckpoint> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new StoredCheckpoint(
-                  rs.getLong(1),
-                  rs.getString(2),
-                  rs.getString(3).trim(),
-                  rs.getObject(4, OffsetDateTime.class).toInstant(),
-                  rs.getString(5),
-                  rs.getString(6),
-                  rs.getString(7)));
-        }
+        return readCheckpointRows(rs);
       }
-      return out;
     } catch (SQLException e) {
       throw unavailable("read checkpoints", e);
     }
+  }
+
+  private static List<StoredCheckpoint> readCheckpointRows(ResultSet rs) throws SQLException {
+    List<StoredCheckpoint> out = new ArrayList<>();
+    while (rs.next()) {
+      out.add(
+          new StoredCheckpoint(
+              rs.getLong(1),
+              rs.getString(2),
+              rs.getString(3).trim(),
+              rs.getObject(4, OffsetDateTime.class).toInstant(),
+              rs.getString(5),
+              rs.getString(6),
+              rs.getString(7)));
+    }
+    return out;
   }
 
   @Override

@@ -50,12 +50,12 @@ public final class AuditVerifier {
    */
   public static VerificationReport verify(AuditStore store, X509Certificate pinned) {
     long head = store.size();
-    List<StoredCheckpoint> cps = store.checkpoints(0, Long.MAX_VALUE);
     Map<String, X509Certificate> recorded = new HashMap<>();
     if (pinned == null) {
       store.signingCertificates().forEach((k, der) -> recorded.put(k, readQuietly(der)));
     }
-    Deque<StoredCheckpoint> pending = new ArrayDeque<>(cps);
+    // checkpoints are read in pages as the scan reaches them: a log may hold millions
+    Pending pending = new Pending(store);
     State st = new State();
     try {
       // a checkpoint of size 0 is checked before any entry
@@ -85,6 +85,7 @@ public final class AuditVerifier {
       return VerificationReport.failure(
           n,
           st.checkpoints,
+          st.lastCheckpointSize,
           n,
           AuditError.LOG_TAMPERED,
           "entries missing: a signed checkpoint covers " + pending.peekFirst().treeSize());
@@ -93,11 +94,48 @@ public final class AuditVerifier {
       return VerificationReport.failure(
           n,
           st.checkpoints,
+          st.lastCheckpointSize,
           Math.min(n, head),
           AuditError.LOG_TAMPERED,
           n < head ? "entries missing below the head" : "entries beyond the head");
     }
-    return VerificationReport.success(n, st.checkpoints);
+    return VerificationReport.success(n, st.checkpoints, st.lastCheckpointSize);
+  }
+
+  /** The checkpoints not yet reached, fetched a page at a time in size order. */
+  private static final class Pending {
+    private static final int PAGE = 10_000;
+    private final AuditStore store;
+    private final Deque<StoredCheckpoint> page = new ArrayDeque<>();
+    private long nextFrom;
+    private boolean exhausted;
+
+    Pending(AuditStore store) {
+      this.store = store;
+    }
+
+    StoredCheckpoint peekFirst() {
+      if (page.isEmpty() && !exhausted) {
+        List<StoredCheckpoint> next = store.checkpoints(nextFrom, Long.MAX_VALUE, PAGE);
+        page.addAll(next);
+        if (next.size() < PAGE) {
+          exhausted = true;
+        }
+        if (!next.isEmpty()) {
+          nextFrom = next.get(next.size() - 1).treeSize() + 1;
+        }
+      }
+      return page.peekFirst();
+    }
+
+    boolean isEmpty() {
+      return peekFirst() == null;
+    }
+
+    StoredCheckpoint pollFirst() {
+      peekFirst();
+      return page.pollFirst();
+    }
   }
 
   private static final class State {
@@ -155,10 +193,7 @@ public final class AuditVerifier {
   }
 
   private static void checkCheckpointsAt(
-      State st,
-      Deque<StoredCheckpoint> pending,
-      X509Certificate pinned,
-      Map<String, X509Certificate> recorded) {
+      State st, Pending pending, X509Certificate pinned, Map<String, X509Certificate> recorded) {
     while (!pending.isEmpty() && pending.peekFirst().treeSize() == st.acc.size()) {
       StoredCheckpoint s = pending.pollFirst();
       SignedCheckpoint cp;
@@ -206,7 +241,9 @@ public final class AuditVerifier {
   }
 
   private static void fail(State st, long firstBad, AuditError error, String reason) {
-    st.failure = VerificationReport.failure(st.acc.size(), st.checkpoints, firstBad, error, reason);
+    st.failure =
+        VerificationReport.failure(
+            st.acc.size(), st.checkpoints, st.lastCheckpointSize, firstBad, error, reason);
   }
 
   private static X509Certificate readQuietly(byte[] der) {

@@ -13,20 +13,33 @@ public record VerificationReport(
     boolean ok,
     long entriesChecked,
     int checkpointsChecked,
+    long lastCheckpointSize,
     OptionalLong firstBadSequence,
     AuditError error,
     String reason) {
 
-  static VerificationReport success(long entries, int checkpoints) {
-    return new VerificationReport(true, entries, checkpoints, OptionalLong.empty(), null, "ok");
+  /** Entries after the last checkpoint are intact but not yet covered by a signature. */
+  public long entriesAfterLastCheckpoint() {
+    return entriesChecked - lastCheckpointSize;
+  }
+
+  static VerificationReport success(long entries, int checkpoints, long lastCheckpointSize) {
+    return new VerificationReport(
+        true, entries, checkpoints, lastCheckpointSize, OptionalLong.empty(), null, "ok");
   }
 
   static VerificationReport failure(
-      long entries, int checkpoints, long firstBad, AuditError error, String reason) {
+      long entries,
+      int checkpoints,
+      long lastCheckpointSize,
+      long firstBad,
+      AuditError error,
+      String reason) {
     return new VerificationReport(
         false,
         entries,
         checkpoints,
+        lastCheckpointSize,
         firstBad < 0 ? OptionalLong.empty() : OptionalLong.of(firstBad),
         error,
         reason);

@@ -346,6 +346,25 @@ public abstract class AuditStoreContractTest {
             FedgateException.class, e -> assertThat(e.code()).isEqualTo("FG-4007"));
   }
 
+  @Test
+  void checkpointsIssued_moreThanMax_evenlyThinnedInTheDatabase() {
+    twelveEntriesWithCheckpoints();
+    assertThat(store.checkpointsIssued(null, null, 13, 256))
+        .extracting(StoredCheckpoint::treeSize)
+        .containsExactly(4L, 8L, 12L);
+    assertThat(store.checkpointsIssued(null, null, 13, 2))
+        .extracting(StoredCheckpoint::treeSize)
+        .containsExactly(4L, 12L);
+    assertThat(store.checkpointsIssued(null, null, 12, 256))
+        .extracting(StoredCheckpoint::treeSize)
+        .containsExactly(4L, 8L);
+    java.time.Instant future = java.time.Instant.now().plusSeconds(3600);
+    assertThat(store.checkpointsIssued(future, null, 13, 256)).isEmpty();
+    assertThat(store.checkpoints(0, 100, 2))
+        .extracting(StoredCheckpoint::treeSize)
+        .containsExactly(4L, 8L);
+  }
+
   private static List<byte[]> decode(List<String> hex) {
     return hex.stream().map(HEX::parseHex).toList();
   }
