@@ -37,6 +37,7 @@ import org.fedgate.gateway.route.RecordRequestRoutes;
 import org.fedgate.gateway.soap.SoapNationalBackend;
 import org.fedgate.gateway.soap.SoapSecurity;
 import org.fedgate.gateway.soap.SoapSubmitEndpoint;
+import org.fedgate.gateway.store.AuditedBatcher;
 import org.fedgate.gateway.store.GatewayStore;
 import org.fedgate.gateway.store.InboundQueue;
 import org.fedgate.gateway.store.Outbox;
@@ -100,6 +101,7 @@ public final class Gateway implements AutoCloseable {
             new Outbox(store),
             new InboundQueue(store),
             new RecordRequests(store),
+            new AuditedBatcher(modules.audit(), 256, config.agency().value()),
             partners,
             backend,
             metrics,
@@ -259,6 +261,7 @@ public final class Gateway implements AutoCloseable {
     bus.shutdown(true);
     JettyHTTPServerEngineFactory.destroyForPort(ctx.config().agencyApi().port());
     JettyHTTPServerEngineFactory.destroyForPort(ctx.config().federationApi().port());
+    closeables.add(ctx.batcher());
     closeables.add(modulesResources);
     for (AutoCloseable c : closeables) {
       try {

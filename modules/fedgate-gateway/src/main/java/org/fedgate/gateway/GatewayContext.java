@@ -13,6 +13,7 @@ import org.fedgate.gateway.port.EnvelopeTrust;
 import org.fedgate.gateway.port.OfficerTokens;
 import org.fedgate.gateway.port.RecordMinimisation;
 import org.fedgate.gateway.port.RecordTranslation;
+import org.fedgate.gateway.store.AuditedBatcher;
 import org.fedgate.gateway.store.GatewayStore;
 import org.fedgate.gateway.store.InboundQueue;
 import org.fedgate.gateway.store.Outbox;
@@ -35,6 +36,7 @@ public record GatewayContext(
     Outbox outbox,
     InboundQueue inbound,
     RecordRequests requests,
+    AuditedBatcher batcher,
     PartnerClient partners,
     NationalBackend backend,
     GatewayMetrics metrics,

@@ -70,7 +70,23 @@ public final class ModuleWiring {
 
     String user = c.store().username() == null ? "" : c.store().username();
     String pw = c.store().password() == null ? "" : c.store().password().value();
-    AuditStore store = AuditStores.open(c.store().url(), user, pw);
+    AutoCloseable pool = () -> {};
+    AuditStore store;
+    if (c.store().url().startsWith("jdbc:h2:")) {
+      // one pooled H2 data source shared by the audit log and the gateway's own tables: a new H2
+      // session per statement would cost more than the statement
+      String url = c.store().url();
+      if (!url.toUpperCase(Locale.ROOT).contains("LOCK_TIMEOUT")) {
+        url = url + ";LOCK_TIMEOUT=10000";
+      }
+      org.h2.jdbcx.JdbcConnectionPool h2 = org.h2.jdbcx.JdbcConnectionPool.create(url, user, pw);
+      h2.setMaxConnections(Math.max(16, c.store().poolSize()));
+      pool = h2::dispose;
+      store = org.fedgate.audit.store.H2AuditStore.open(h2);
+    } else {
+      store = AuditStores.open(c.store().url(), user, pw);
+    }
+    final AutoCloseable poolCloser = pool;
     AuditLog log;
     try {
       log =
@@ -109,6 +125,7 @@ public final class ModuleWiring {
           refresh.close();
           log.close();
           store.close();
+          poolCloser.close();
         });
   }
 

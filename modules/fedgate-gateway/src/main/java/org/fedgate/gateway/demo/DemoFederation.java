@@ -158,7 +158,7 @@ public final class DemoFederation implements AutoCloseable {
         + "store:\n  url: \"jdbc:h2:file:"
         + dir.resolve(lower(m.agency())).resolve("gateway").toAbsolutePath()
         + ";AUTO_SERVER=TRUE\"\n  username: sa\n"
-        + "delivery:\n  initialBackoff: PT0.1S\n  maxBackoff: "
+        + "delivery:\n  workers: 32\n  initialBackoff: PT0.1S\n  maxBackoff: "
         + maxBackoff
         + "\n  pollInterval: PT0.05S\n"
         + "auth:\n  identityProviderCertificate: "

@@ -95,28 +95,23 @@ public final class CollectStep extends Step {
     ctx.metrics()
         .time(
             GatewayMetrics.Step.AUDIT,
-            () -> {
-              // the row first (its primary key makes a concurrent duplicate fail here), then the
-              // audit entry: its group commit forces the database to disk, row included, before
-              // the receipt is returned
-              ctx.store()
-                  .inTransaction(
-                      c -> {
-                        ctx.inbound().insert(c, row);
-                        if (h.type() == MessageType.RECORD_RESPONSE) {
-                          ctx.requests()
-                              .complete(
-                                  c,
-                                  h.conversationId(),
-                                  RecordRequests.State.ANSWERED,
-                                  null,
-                                  answerType,
-                                  body);
-                        }
-                        return null;
-                      });
-              return ctx.audit().append(event);
-            });
+            () ->
+                ctx.batcher()
+                    .run(
+                        (c, audit) -> {
+                          ctx.inbound().insert(c, row);
+                          if (h.type() == MessageType.RECORD_RESPONSE) {
+                            ctx.requests()
+                                .complete(
+                                    c,
+                                    h.conversationId(),
+                                    RecordRequests.State.ANSWERED,
+                                    null,
+                                    answerType,
+                                    body);
+                          }
+                          return audit.append(event);
+                        }));
     ctx.metrics().exchange(h.from().value(), "in", "accepted");
     exchange.getIn().setBody(InboundResult.accepted(receipt));
   }

@@ -86,8 +86,8 @@ public final class DiscloseAndEnqueueStep extends Step {
         .time(
             GatewayMetrics.Step.AUDIT,
             () ->
-                ctx.audit()
-                    .inTransaction(
+                ctx.batcher()
+                    .run(
                         (c, audit) -> {
                           audit.append(event.build());
                           ctx.outbox().insert(c, row);

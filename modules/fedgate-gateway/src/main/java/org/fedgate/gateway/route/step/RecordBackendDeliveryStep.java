@@ -6,7 +6,7 @@ import org.fedgate.gateway.port.AuditTrail.AuditEvent;
 import org.fedgate.gateway.port.AuditTrail.Operation;
 import org.fedgate.gateway.store.InboundQueue;
 
-/** Audits a delivery to the national back end, then marks the received record delivered. */
+/** Marks a received record delivered to the national back end and audits it, in one transaction. */
 public final class RecordBackendDeliveryStep extends Step {
 
   private final InFlight inFlight;
@@ -29,19 +29,20 @@ public final class RecordBackendDeliveryStep extends Step {
             .outcome("DELIVERED", null)
             .build();
     try {
-      // audit first (group commit, durable), then close the row; a crash in between means one
-      // more (idempotent) delivery and a second audit entry, never a missing one
-      ctx.audit().append(event);
-      ctx.store()
-          .inTransaction(
-              c ->
-                  ctx.inbound()
-                      .transition(
-                          c,
-                          row.messageId(),
-                          InboundQueue.State.PENDING_BACKEND,
-                          InboundQueue.State.DELIVERED,
-                          null));
+      ctx.batcher()
+          .run(
+              (c, audit) -> {
+                if (ctx.inbound()
+                    .transition(
+                        c,
+                        row.messageId(),
+                        InboundQueue.State.PENDING_BACKEND,
+                        InboundQueue.State.DELIVERED,
+                        null)) {
+                  audit.append(event);
+                }
+                return null;
+              });
       ctx.metrics().exchange(row.sender(), "backend", "delivered");
     } finally {
       inFlight.release(row.messageId());

@@ -8,7 +8,7 @@ import org.fedgate.gateway.port.AuditTrail.Operation;
 import org.fedgate.gateway.route.GatewayHeaders;
 import org.fedgate.gateway.store.Outbox;
 
-/** Audits the delivery, then marks the outbox row DELIVERED with the partner's receipt. */
+/** Marks the outbox row DELIVERED with the partner's receipt and audits it, in one transaction. */
 public final class RecordDeliveryStep extends Step {
 
   private final InFlight inFlight;
@@ -30,13 +30,20 @@ public final class RecordDeliveryStep extends Step {
             .outcome("DELIVERED", null)
             .build();
     try {
-      // audit first (group commit, durable), then close the row: a crash in between leaves the
-      // row PENDING, it is delivered again, the partner answers with its original receipt and
-      // the delivery is audited twice - never not at all
-      ctx.metrics().time(GatewayMetrics.Step.AUDIT, () -> ctx.audit().append(event));
-      ctx.store()
-          .inTransaction(
-              c -> ctx.outbox().finish(c, row.messageId(), Outbox.State.DELIVERED, null, receipt));
+      ctx.metrics()
+          .time(
+              GatewayMetrics.Step.AUDIT,
+              () ->
+                  ctx.batcher()
+                      .run(
+                          (c, audit) -> {
+                            if (ctx.outbox()
+                                .finish(
+                                    c, row.messageId(), Outbox.State.DELIVERED, null, receipt)) {
+                              audit.append(event);
+                            }
+                            return null;
+                          }));
       ctx.metrics().exchange(row.partner(), "out", "delivered");
     } finally {
       inFlight.release(row.messageId());
