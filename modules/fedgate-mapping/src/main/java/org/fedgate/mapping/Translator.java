@@ -127,6 +127,14 @@ public final class Translator {
     return profiles.keySet();
   }
 
+  /** The id of the profile whose format an agency uses (e.g. TH-CCIB -> TH), if built in. */
+  public java.util.Optional<String> profileIdForAgency(String agencyId) {
+    return profiles.values().stream()
+        .filter(e -> e.profile().agency().equals(agencyId))
+        .map(e -> e.profile().id())
+        .findFirst();
+  }
+
   /** The profile definition for an id. */
   public Profile profile(String profileId) {
     return entry(profileId).profile();

@@ -59,13 +59,10 @@ public final class MappingEngine {
         consumed.add(m.pointer());
         consumed.addAll(m.keyPointers());
         JsonNode v = m.value();
-        if (rule.transform() != null) {
-          v = rule.transform().toCanonical(v, location.apply(m.pointer()));
-        } else if (v.isValueNode() || v.isArray()) {
-          v = v.deepCopy();
-        } else {
-          v = v.deepCopy();
-        }
+        v =
+            rule.transform() != null
+                ? rule.transform().toCanonical(v, location.apply(m.pointer()))
+                : v.deepCopy();
         if (v != null && !v.isNull()) {
           PathOps.write(out, rule.canonical(), m.bindings(), v);
         }
