@@ -1,20 +1,27 @@
 package org.fedgate.mapping.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.Set;
+import java.util.List;
 
 /**
  * What a translation read, as (container, field name or index) pairs. Containers are compared by
  * identity: leaf nodes cannot be (Jackson shares instances of small values), containers can.
  */
 final class Consumed {
-  private final IdentityHashMap<JsonNode, Set<Object>> byParent = new IdentityHashMap<>();
+  // per container a short list of keys: containers hold a few dozen fields at most, and a scan
+  // of interned names is cheaper than hashing
+  private final IdentityHashMap<JsonNode, List<Object>> byParent = new IdentityHashMap<>(64);
 
   void add(JsonNode parent, Object key) {
     if (parent != null) {
-      byParent.computeIfAbsent(parent, p -> new HashSet<>(8)).add(key);
+      List<Object> keys = byParent.get(parent);
+      if (keys == null) {
+        keys = new ArrayList<>(4);
+        byParent.put(parent, keys);
+      }
+      keys.add(key);
     }
   }
 
@@ -26,11 +33,11 @@ final class Consumed {
   }
 
   boolean contains(JsonNode parent, Object key) {
-    Set<Object> keys = byParent.get(parent);
+    List<Object> keys = byParent.get(parent);
     return keys != null && keys.contains(key);
   }
 
-  Set<Object> keysOf(JsonNode parent) {
+  List<Object> keysOf(JsonNode parent) {
     return byParent.get(parent);
   }
 }

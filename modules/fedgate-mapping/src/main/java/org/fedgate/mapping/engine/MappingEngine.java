@@ -164,7 +164,7 @@ public final class MappingEngine {
       out.add(java.util.Arrays.copyOf(steps, depth)); // deeper than any schema allows
       return true;
     }
-    Set<Object> read = consumed.keysOf(node);
+    List<Object> read = consumed.keysOf(node);
     int mark = out.size();
     boolean all = true;
     boolean any = false;

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.fedgate.mapping.engine.MappingPath.Kind;
 import org.fedgate.mapping.engine.MappingPath.Segment;
 
@@ -143,7 +142,7 @@ final class PathOps {
               JsonNode item = node.get(k);
               if (item.isObject() && s.matches(item)) {
                 int mark = nkeys;
-                for (String keyName : s.keys().keySet()) {
+                for (String keyName : s.keyNames()) {
                   if (nkeys + 2 > keys.length) {
                     keys = java.util.Arrays.copyOf(keys, keys.length * 2);
                   }
@@ -224,14 +223,14 @@ final class PathOps {
           int want = bind[b++];
           item = nthMatching(arr, s, want);
           while (item == null) {
-            newItem(arr, s.keys());
+            newItem(arr, s);
             item = nthMatching(arr, s, want);
           }
         }
         case ONE_MATCHING -> {
           item = nthMatching(arr, s, 0);
           if (item == null) {
-            item = newItem(arr, s.keys());
+            item = newItem(arr, s);
           }
         }
         default -> throw new IllegalStateException();
@@ -255,9 +254,11 @@ final class PathOps {
     }
   }
 
-  private static ObjectNode newItem(ArrayNode arr, Map<String, String> keys) {
+  private static ObjectNode newItem(ArrayNode arr, Segment s) {
     ObjectNode item = arr.addObject();
-    keys.forEach(item::put);
+    for (int i = 0; i < s.keyNames().length; i++) {
+      item.put(s.keyNames()[i], s.keyValues()[i]);
+    }
     return item;
   }
 
