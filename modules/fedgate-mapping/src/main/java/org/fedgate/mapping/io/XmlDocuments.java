@@ -59,6 +59,7 @@ public final class XmlDocuments {
   // JAXP factories are not guaranteed thread-safe: each thread keeps its own reader and writer
   // factory (readers are reusable between parses, which also saves their set-up cost)
   private final ThreadLocal<XMLReader> readers;
+  private final ThreadLocal<ValidatorHandler> validators;
   private final ThreadLocal<XMLOutputFactory> outputs =
       ThreadLocal.withInitial(XMLOutputFactory::newFactory);
 
@@ -91,6 +92,7 @@ public final class XmlDocuments {
       pf.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
       this.parsers = pf;
       this.readers = ThreadLocal.withInitial(this::newReader);
+      this.validators = ThreadLocal.withInitial(this::newValidator);
     } catch (SAXException | ParserConfigurationException e) {
       throw new IllegalStateException("cannot set up the XML parser and schema", e);
     }
@@ -102,9 +104,7 @@ public final class XmlDocuments {
     TreeBuilder builder = new TreeBuilder();
     XMLReader reader = readers.get();
     try {
-      ValidatorHandler vh = schema.newValidatorHandler();
-      vh.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      vh.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      ValidatorHandler vh = validators.get();
       PathTracker tracker = new PathTracker(vh, limits.maxDepth(), declaredNames);
       // schema errors are kept and raised after the parse, so that a document that is also too
       // deep or not well-formed gets that (more basic) refusal
@@ -132,8 +132,22 @@ public final class XmlDocuments {
       // the reused reader must not keep the last document's tree alive
       reader.setContentHandler(NO_OP);
       reader.setErrorHandler(NO_OP);
+      ValidatorHandler vh = validators.get();
+      vh.setContentHandler(NO_OP);
+      vh.setErrorHandler(NO_OP);
     }
     return builder.result;
+  }
+
+  private ValidatorHandler newValidator() {
+    try {
+      ValidatorHandler vh = schema.newValidatorHandler();
+      vh.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      vh.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      return vh;
+    } catch (SAXException e) {
+      throw new IllegalStateException("cannot create an XML validator", e);
+    }
   }
 
   private XMLReader newReader() {
