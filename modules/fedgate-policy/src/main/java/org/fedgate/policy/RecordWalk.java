@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,16 +56,17 @@ final class RecordWalk {
   private final Mode mode;
   private final PseudonymKey key;
   private final LocalDate today;
-  private final CanonicalSchema schema = CanonicalSchema.get();
-  private final CanonicalSchema.Node root = schema.root();
-  private final CanonicalSchema.Node personItem = schema.node("/persons/*");
-  private final CanonicalSchema.Node identifierItem = schema.node("/persons/*/identifiers/*");
-  private final CanonicalSchema.Node relationItem = schema.node("/relations/*");
-  private final CanonicalSchema.Node accountItem = schema.node("/financialAccounts/*");
-  private final CanonicalSchema.Node commItem = schema.node("/communicationIdentifiers/*");
-  private final CanonicalSchema.Node documentItem = schema.node("/documents/*");
+  private static final CanonicalSchema SCHEMA = CanonicalSchema.get();
+  private static final CanonicalSchema.Node root = SCHEMA.root();
+  private static final CanonicalSchema.Node personItem = SCHEMA.node("/persons/*");
+  private static final CanonicalSchema.Node identifierItem =
+      SCHEMA.node("/persons/*/identifiers/*");
+  private static final CanonicalSchema.Node relationItem = SCHEMA.node("/relations/*");
+  private static final CanonicalSchema.Node accountItem = SCHEMA.node("/financialAccounts/*");
+  private static final CanonicalSchema.Node commItem = SCHEMA.node("/communicationIdentifiers/*");
+  private static final CanonicalSchema.Node documentItem = SCHEMA.node("/documents/*");
 
-  final List<FieldDecision> decisions = new ArrayList<>();
+  final List<FieldDecision> decisions = new ArrayList<>(1024);
   final List<String> offending = new ArrayList<>();
   private final StringBuilder path = new StringBuilder(96);
 
@@ -72,9 +74,16 @@ final class RecordWalk {
   private final Map<String, String> protectedIds = new HashMap<>();
   private final Set<String> droppedIds = new HashSet<>();
   private final Set<String> psnDigits = new HashSet<>();
+  private long psnLengths; // bit n set: some PSN of this record has n digits
   private final Set<String> protectedValues = new HashSet<>();
-  private final List<String> protectedLongValues = new ArrayList<>();
+
+  @SuppressWarnings("unchecked")
+  private final List<String>[] longByFirstChar = new List[128];
+
+  private final List<String> longNonAscii = new ArrayList<>();
   private final Map<JsonNode, PersonFacts> persons = new IdentityHashMap<>();
+  private final Map<String, TextNode> tokens = new HashMap<>();
+  private int minProtectedLength = Integer.MAX_VALUE;
   private String recordId = "";
 
   // context of the entity being walked
@@ -134,6 +143,7 @@ final class RecordWalk {
           String d = digits(ident.path("value").asText(""));
           if (!d.isEmpty()) {
             psnDigits.add(d);
+            psnLengths |= 1L << Math.min(d.length(), 63);
           }
         }
       }
@@ -179,8 +189,17 @@ final class RecordWalk {
       return;
     }
     protectedValues.add(n);
+    minProtectedLength = Math.min(minProtectedLength, n.length());
     if (n.length() >= MIN_CONTAINED_LENGTH) {
-      protectedLongValues.add(n);
+      char c = n.charAt(0);
+      if (c < 128) {
+        if (longByFirstChar[c] == null) {
+          longByFirstChar[c] = new ArrayList<>(2);
+        }
+        longByFirstChar[c].add(n);
+      } else {
+        longNonAscii.add(n);
+      }
     }
   }
 
@@ -314,7 +333,8 @@ final class RecordWalk {
 
   private JsonNode visitObject(JsonNode in, CanonicalSchema.Node sn) {
     int mark = decisions.size();
-    ObjectNode out = mode == Mode.MINIMISE ? F.objectNode() : null;
+    ObjectNode out =
+        mode == Mode.MINIMISE ? new ObjectNode(F, new LinkedHashMap<>(in.size() * 2)) : null;
     JsonNode savedAddress = currentAddress;
     if ("address".equals(sn.defName)) {
       currentAddress = in;
@@ -324,7 +344,7 @@ final class RecordWalk {
       Map.Entry<String, JsonNode> e = it.next();
       String name = e.getKey();
       appendSegment(name);
-      CanonicalSchema.Node child = sn.properties.get(name);
+      CanonicalSchema.Node child = sn.property(name);
       JsonNode o;
       if (sn == root && child != null && !sectionAllowed(name)) {
         o = withholdAll(e.getValue(), child, AGREEMENT_RECORD_TYPE);
@@ -345,8 +365,9 @@ final class RecordWalk {
       demote(mark, REQUIRED_FIELD_WITHHELD);
       return null;
     }
-    if (sn != root) {
-      for (String req : sn.required) {
+    // only an object that lost members can have lost a required one
+    if (sn != root && out.size() < in.size()) {
+      for (String req : sn.requiredArray) {
         if (in.has(req) && !out.has(req)) {
           // an object without a required member would be invalid: it goes whole
           demote(mark, REQUIRED_FIELD_WITHHELD);
@@ -365,7 +386,7 @@ final class RecordWalk {
   private JsonNode visitLeaf(JsonNode in, CanonicalSchema.Node sn) {
     Rule r = policy.rule(sn, slot);
     String text = in.isTextual() ? in.textValue() : null;
-    if (text != null && !psnDigits.isEmpty() && psnDigits.contains(digits(text))) {
+    if (text != null && !psnDigits.isEmpty() && isPsn(text)) {
       return withhold(in, sn, VP_PSN);
     }
     if (sn.personReference && text != null) {
@@ -453,13 +474,39 @@ final class RecordWalk {
    * is searched for every such value, however short.
    */
   private boolean matchesProtected(String text, boolean freeText) {
+    if (text.length() < minProtectedLength && isAscii(text)) {
+      // normalising ASCII never lengthens it: too short to equal or contain a protected value
+      return false;
+    }
     String n = normalise(text);
     if (protectedValues.contains(n)) {
       return true;
     }
-    for (String v : freeText ? protectedValues : protectedLongValues) {
-      if (n.contains(v)) {
-        return true;
+    if (freeText) {
+      for (String v : protectedValues) {
+        if (n.contains(v)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    // containment of the longer values, indexed by first character: a few candidates per position
+    for (int i = 0; i < n.length(); i++) {
+      char c = n.charAt(i);
+      List<String> candidates = c < 128 ? longByFirstChar[c] : null;
+      if (candidates != null) {
+        for (String v : candidates) {
+          if (n.startsWith(v, i)) {
+            return true;
+          }
+        }
+      }
+    }
+    if (!longNonAscii.isEmpty() && !isAscii(n)) {
+      for (String v : longNonAscii) {
+        if (n.contains(v)) {
+          return true;
+        }
       }
     }
     return false;
@@ -471,7 +518,7 @@ final class RecordWalk {
       case YEAR -> {
         String rel = relative(sn, sn.dateAnchor);
         if ("/value".equals(rel)) {
-          return text != null && text.length() >= 4 && text.substring(0, 4).matches("[0-9]{4}")
+          return text != null && text.length() >= 4 && isYear(text)
               ? emit(in, sn, FieldAction.GENERALISE, ruleId, TextNode.valueOf(text.substring(0, 4)))
               : withhold(in, sn, ruleId);
         }
@@ -511,6 +558,15 @@ final class RecordWalk {
     }
   }
 
+  private static boolean isYear(String text) {
+    for (int i = 0; i < 4; i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static String relative(CanonicalSchema.Node sn, CanonicalSchema.Node anchor) {
     return anchor == null ? null : sn.path.substring(anchor.path.length());
   }
@@ -522,7 +578,13 @@ final class RecordWalk {
       }
       return null;
     }
-    TextNode token = TextNode.valueOf(key.token(domain, in.asText()));
+    // a protected person's id recurs in events, relations and holders: one HMAC per value
+    String value = in.asText();
+    TextNode token = tokens.get(domain + '\u0000' + value);
+    if (token == null) {
+      token = TextNode.valueOf(key.token(domain, value));
+      tokens.put(domain + '\u0000' + value, token);
+    }
     return emit(in, sn, FieldAction.PSEUDONYMISE, id, token);
   }
 
@@ -550,7 +612,7 @@ final class RecordWalk {
       for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         appendSegment(e.getKey());
-        withholdAll(e.getValue(), sn == null ? null : sn.properties.get(e.getKey()), ruleId);
+        withholdAll(e.getValue(), sn == null ? null : sn.property(e.getKey()), ruleId);
         path.setLength(len);
       }
     } else if (in.isArray()) {
@@ -585,6 +647,10 @@ final class RecordWalk {
 
   private void appendSegment(String name) {
     path.append('/');
+    if (name.indexOf('~') < 0 && name.indexOf('/') < 0) {
+      path.append(name);
+      return;
+    }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       if (c == '~') {
@@ -595,6 +661,18 @@ final class RecordWalk {
         path.append(c);
       }
     }
+  }
+
+  /** Whether the digits of {@code text} spell a PSN of this record (count first: no garbage). */
+  private boolean isPsn(String text) {
+    int count = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        count++;
+      }
+    }
+    return (psnLengths & (1L << Math.min(count, 63))) != 0 && psnDigits.contains(digits(text));
   }
 
   private static String digits(String s) {
@@ -610,22 +688,25 @@ final class RecordWalk {
 
   /** NFKC, trimmed, runs of white space as one space, lower case (same as the pseudonym key). */
   static String normalise(String v) {
-    String n = isAscii(v) ? v : Normalizer.normalize(v, Normalizer.Form.NFKC);
-    StringBuilder b = new StringBuilder(n.length());
+    boolean ascii = isAscii(v);
+    String n = ascii ? v : Normalizer.normalize(v, Normalizer.Form.NFKC);
+    char[] b = new char[n.length()];
+    int len = 0;
     boolean space = false;
     for (int i = 0; i < n.length(); i++) {
       char c = n.charAt(i);
       if (Character.isWhitespace(c)) {
-        space = b.length() > 0;
+        space = len > 0;
       } else {
         if (space) {
-          b.append(' ');
+          b[len++] = ' ';
           space = false;
         }
-        b.append(c);
+        b[len++] = ascii && c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
       }
     }
-    return b.toString().toLowerCase(Locale.ROOT);
+    String out = new String(b, 0, len);
+    return ascii ? out : out.toLowerCase(Locale.ROOT);
   }
 
   private static boolean isAscii(String v) {
