@@ -49,6 +49,9 @@ final class RecordWalk {
   static final String NOT_IN_SCHEMA = "NOT-IN-SCHEMA";
   static final String REQUIRED_FIELD_WITHHELD = "REQUIRED-FIELD-WITHHELD";
 
+  /** Stands in the report for the name of a field the canonical schema does not have. */
+  static final String UNKNOWN_FIELD = "~unknown-field";
+
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final int MIN_CONTAINED_LENGTH = 5;
 
@@ -343,10 +346,18 @@ final class RecordWalk {
     for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String name = e.getKey();
-      appendSegment(name);
       CanonicalSchema.Node child = sn.property(name);
+      if (child == null) {
+        // a field the schema does not have: its name may itself be personal data, so the report
+        // and any error name only where it was
+        path.append("/").append(UNKNOWN_FIELD);
+        withhold(e.getValue(), null, NOT_IN_SCHEMA);
+        path.setLength(len);
+        continue;
+      }
+      appendSegment(name);
       JsonNode o;
-      if (sn == root && child != null && !sectionAllowed(name)) {
+      if (sn == root && !sectionAllowed(name)) {
         o = withholdAll(e.getValue(), child, AGREEMENT_RECORD_TYPE);
       } else {
         o = visit(e.getValue(), child);
@@ -611,8 +622,14 @@ final class RecordWalk {
       int len = path.length();
       for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        appendSegment(e.getKey());
-        withholdAll(e.getValue(), sn == null ? null : sn.property(e.getKey()), ruleId);
+        CanonicalSchema.Node child = sn == null ? null : sn.property(e.getKey());
+        if (child == null) {
+          path.append("/").append(UNKNOWN_FIELD);
+          withhold(e.getValue(), null, ruleId);
+        } else {
+          appendSegment(e.getKey());
+          withholdAll(e.getValue(), child, ruleId);
+        }
         path.setLength(len);
       }
     } else if (in.isArray()) {

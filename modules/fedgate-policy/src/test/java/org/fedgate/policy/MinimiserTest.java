@@ -238,6 +238,29 @@ class MinimiserTest {
     assertThat(in).isEqualTo(copy);
   }
 
+  @Test
+  void minimise_fieldNotInSchema_isWithheldAndItsNameNotReported() {
+    ObjectNode rec = (ObjectNode) Fixtures.sample("money-mule-network");
+    ((ObjectNode) rec.at("/persons/0")).putObject("Hendrawan Saputra").put("x", "y");
+    MinimisationResult r =
+        minimiser.minimise(
+            Fixtures.agreement("TH-CCIB.KH-AHTJP"),
+            Purpose.INVESTIGATION,
+            Fixtures.LEGAL_BASIS,
+            rec);
+    assertThat(decision(r, "/persons/0/~unknown-field"))
+        .extracting(FieldDecision::action, FieldDecision::ruleId)
+        .containsExactly(FieldAction.WITHHOLD, "NOT-IN-SCHEMA");
+    assertThat(r.report().fields()).noneMatch(f -> f.path().contains("Hendrawan"));
+    FedgateException e =
+        assertThrows(
+            FedgateException.class,
+            () ->
+                new OverSharingCheck(Fixtures.CLOCK)
+                    .check(Fixtures.agreement("TH-CCIB.KH-AHTJP"), Purpose.INVESTIGATION, rec));
+    assertThat(e.getMessage()).doesNotContain("Hendrawan");
+  }
+
   // ------------------------------------------------------------- bad input
 
   @Test
