@@ -207,23 +207,26 @@ final class RecordWalk {
   }
 
   /**
-   * MINOR, PRESUMED_MINOR, ADULT or null. Any sign of minority wins over a stated ADULT; a victim
-   * with no age evidence at all is presumed a minor (Palermo Protocol, UNICEF guidelines).
+   * MINOR, PRESUMED_MINOR, ADULT or null. Certain minority (stated, an age band, a birth date that
+   * makes the person under 18 in every reading) wins over a stated ADULT; a partial birth date that
+   * leaves the person either side of 18 counts as a stated status says, else as a presumed minor; a
+   * victim with no age evidence at all is presumed a minor (Palermo Protocol, UNICEF guidelines).
    */
   private String minorStatus(JsonNode p, DataSubjectCategory cat) {
     String stated = p.path("minorStatus").asText("");
     String band = p.path("ageBand").asText("");
     int[] range = AgeBands.ageRange(p.get("dateOfBirth"), today);
-    boolean hardMinor =
-        "MINOR".equals(stated) || AgeBands.isMinorBand(band) || (range != null && range[0] < 18);
-    if (hardMinor) {
+    if ("MINOR".equals(stated) || AgeBands.isMinorBand(band) || (range != null && range[1] < 18)) {
       return "MINOR";
     }
     if ("PRESUMED_MINOR".equals(stated)) {
       return "PRESUMED_MINOR";
     }
-    if ("ADULT".equals(stated) || AgeBands.isAdultBand(band) || range != null) {
+    if ("ADULT".equals(stated) || AgeBands.isAdultBand(band)) {
       return "ADULT";
+    }
+    if (range != null) {
+      return range[0] < 18 ? "PRESUMED_MINOR" : "ADULT";
     }
     if (cat == DataSubjectCategory.VICTIM || cat == DataSubjectCategory.POTENTIAL_VICTIM) {
       return "PRESUMED_MINOR";
