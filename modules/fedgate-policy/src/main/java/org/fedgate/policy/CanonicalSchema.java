@@ -47,6 +47,8 @@ final class CanonicalSchema {
     boolean personReference;
     boolean underDateOfBirth;
     boolean phoneLike;
+    // where a protected person's name could hide inside a longer value
+    boolean scrubContained;
     Node addressAnchor;
     Node dateAnchor;
 
@@ -187,6 +189,11 @@ final class CanonicalSchema {
     String p = n.path;
     n.personReference = PERSON_REFERENCES.contains(p);
     n.phoneLike = PHONE_LIKE.contains(p);
+    n.scrubContained =
+        n.kind != Kind.NONE
+            || hasGuardedKindAncestor(n)
+            || p.equals("/organisations/*/name")
+            || p.equals("/financialAccounts/*/institution");
     n.underDateOfBirth =
         p.equals("/persons/*/dateOfBirth") || p.startsWith("/persons/*/dateOfBirth/");
     for (Node a = n; a != null; a = a.parent) {

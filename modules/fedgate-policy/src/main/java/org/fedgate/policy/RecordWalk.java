@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -87,6 +88,7 @@ final class RecordWalk {
   private final Map<JsonNode, PersonFacts> persons = new IdentityHashMap<>();
   private final Map<String, TextNode> tokens = new HashMap<>();
   private int minProtectedLength = Integer.MAX_VALUE;
+  private long[] protectedHashes;
   private String recordId = "";
 
   // context of the entity being walked
@@ -473,10 +475,7 @@ final class RecordWalk {
   }
 
   private JsonNode release(JsonNode in, CanonicalSchema.Node sn, String text, String ruleId) {
-    if (text != null
-        && sn.freeString
-        && !protectedValues.isEmpty()
-        && matchesProtected(text, sn.kind == CanonicalSchema.Kind.FREE_TEXT)) {
+    if (text != null && sn.freeString && !protectedValues.isEmpty() && matchesProtected(text, sn)) {
       return withhold(in, sn, VP_VALUE_MATCH);
     }
     return emit(in, sn, FieldAction.RELEASE, ruleId, in);
@@ -487,10 +486,18 @@ final class RecordWalk {
    * suspect recorded under a victim's name, a victim's phone among a suspect's contacts). Free text
    * is searched for every such value, however short.
    */
-  private boolean matchesProtected(String text, boolean freeText) {
+  private boolean matchesProtected(String text, CanonicalSchema.Node sn) {
     if (text.length() < minProtectedLength && isAscii(text)) {
       // normalising ASCII never lengthens it: too short to equal or contain a protected value
       return false;
+    }
+    boolean freeText = sn.kind == CanonicalSchema.Kind.FREE_TEXT;
+    if (!sn.scrubContained) {
+      // equality only: a hash of the normalised form first, the full comparison on a hit
+      if (Arrays.binarySearch(protectedHashes(), normalisedHash(text)) < 0) {
+        return false;
+      }
+      return protectedValues.contains(normalise(text));
     }
     String n = normalise(text);
     if (protectedValues.contains(n)) {
@@ -704,6 +711,41 @@ final class RecordWalk {
       }
     }
     return b.toString();
+  }
+
+  private long[] protectedHashes() {
+    long[] h = protectedHashes;
+    if (h == null) {
+      h = protectedValues.stream().mapToLong(RecordWalk::normalisedHash).sorted().toArray();
+      protectedHashes = h;
+    }
+    return h;
+  }
+
+  /**
+   * FNV-1a over the normalised form of {@code v}, without building it when {@code v} is ASCII;
+   * equal normalised forms give equal hashes.
+   */
+  static long normalisedHash(String v) {
+    String n = isAscii(v) ? v : normalise(v);
+    long h = 0xcbf29ce484222325L;
+    boolean space = false;
+    boolean started = false;
+    for (int i = 0; i < n.length(); i++) {
+      char c = n.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = started;
+        continue;
+      }
+      if (space) {
+        h = (h ^ ' ') * 0x100000001b3L;
+        space = false;
+      }
+      started = true;
+      char l = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+      h = (h ^ l) * 0x100000001b3L;
+    }
+    return h;
   }
 
   /** NFKC, trimmed, runs of white space as one space, lower case (same as the pseudonym key). */
