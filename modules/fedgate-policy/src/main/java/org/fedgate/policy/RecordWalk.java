@@ -144,7 +144,7 @@ final class RecordWalk {
         }
       }
       for (JsonNode ident : p.path("identifiers")) {
-        if ("PH_PSN".equals(ident.path("scheme").asText())) {
+        if (isPsnIdentifier(ident, "value")) {
           String d = digits(ident.path("value").asText(""));
           if (!d.isEmpty()) {
             psnDigits.add(d);
@@ -258,7 +258,10 @@ final class RecordWalk {
       if (sn == personItem) {
         return visitPerson(in, sn);
       }
-      if (sn == identifierItem && "PH_PSN".equals(in.path("scheme").asText())) {
+      if (sn == identifierItem && isPsnIdentifier(in, "value")) {
+        return withholdAll(in, sn, VP_PSN);
+      }
+      if (sn == documentItem && isPsnIdentifier(in, "number")) {
         return withholdAll(in, sn, VP_PSN);
       }
       if (sn == relationItem) {
@@ -688,6 +691,19 @@ final class RecordWalk {
         path.append(c);
       }
     }
+  }
+
+  /**
+   * A PhilSys Number: scheme PH_PSN, or any other Philippine identifier or document number of 12
+   * digits (the PSN has 12 digits; the PhilID card number PCN, which may be exchanged, has 16).
+   */
+  private static boolean isPsnIdentifier(JsonNode in, String valueField) {
+    if ("PH_PSN".equals(in.path("scheme").asText())) {
+      return true;
+    }
+    return "PH".equals(in.path("issuingCountry").asText())
+        && !"PH_PCN".equals(in.path("scheme").asText())
+        && digits(in.path(valueField).asText("")).length() == 12;
   }
 
   /** Whether the digits of {@code text} spell a PSN of this record (count first: no garbage). */
