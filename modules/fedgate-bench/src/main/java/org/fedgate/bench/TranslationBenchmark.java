@@ -18,35 +18,56 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Translation throughput on the shipped samples: TH -> canonical (th-01, the scam-compound raid,
- * about 5 KiB) and canonical -> ID (the canonical form of id-01). {@code checkOutputs} switches the
- * validation of translated output (canonical against ACR, XML against the XSD) that the gateway
- * runs by default. Run: {@code modules/fedgate-bench/bench jmh TranslationBenchmark -f 1 -wi 3 -w
- * 5s -i 5 -r 5s -t 1}.
+ * Translation throughput on the shipped samples: TH -> canonical (th-07, a 4.1 KiB call-centre
+ * case, and th-01, the 6.2 KiB scam-compound raid) and canonical -> ID (the canonical form of
+ * id-01). Every call parses, validates against the national or ACR schema and maps; {@code
+ * checkOutputs} adds the validation of the translated output (canonical against ACR, XML against
+ * the XSD). Run: {@code modules/fedgate-bench/bench jmh TranslationBenchmark -f 1 -wi 3 -w 5s -i 5
+ * -r 5s -t 1}.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class TranslationBenchmark {
 
-  @Param({"true", "false"})
-  public boolean checkOutputs;
+  /** TH input. */
+  @State(Scope.Benchmark)
+  public static class ThInput {
+    @Param({"th-07-call-centre-gang", "th-01-raid-suspects"})
+    public String sample;
 
-  private Translator translator;
-  private byte[] thRecord;
-  private JsonNode idCanonical;
+    @Param({"false", "true"})
+    public boolean checkOutputs;
 
-  @Setup
-  public void setUp() throws IOException {
-    translator = Translator.builder().checkOutputs(checkOutputs).build();
-    thRecord = resource("schemas/national/th/samples/th-01-raid-suspects.json");
-    idCanonical =
-        new ObjectMapper()
-            .readTree(
-                resource("schemas/national/id/golden/id-01-tppo-scam-compound.canonical.json"));
+    Translator translator;
+    byte[] record;
+
+    @Setup
+    public void setUp() throws IOException {
+      translator = Translator.builder().checkOutputs(checkOutputs).build();
+      record = resource("schemas/national/th/samples/" + sample + ".json");
+    }
   }
 
-  private static byte[] resource(String name) throws IOException {
+  /** Canonical input for the ID profile. */
+  @State(Scope.Benchmark)
+  public static class IdInput {
+    @Param({"false", "true"})
+    public boolean checkOutputs;
+
+    Translator translator;
+    JsonNode canonical;
+
+    @Setup
+    public void setUp() throws IOException {
+      translator = Translator.builder().checkOutputs(checkOutputs).build();
+      canonical =
+          new ObjectMapper()
+              .readTree(
+                  resource("schemas/national/id/golden/id-01-tppo-scam-compound.canonical.json"));
+    }
+  }
+
+  static byte[] resource(String name) throws IOException {
     try (InputStream in = TranslationBenchmark.class.getClassLoader().getResourceAsStream(name)) {
       if (in == null) {
         throw new IOException("missing resource " + name);
@@ -56,12 +77,12 @@ public class TranslationBenchmark {
   }
 
   @Benchmark
-  public TranslationResult thToCanonical() {
-    return translator.toCanonical("TH", thRecord);
+  public TranslationResult thToCanonical(ThInput in) {
+    return in.translator.toCanonical("TH", in.record);
   }
 
   @Benchmark
-  public NationalDocument canonicalToId() {
-    return translator.fromCanonical("ID", idCanonical);
+  public NationalDocument canonicalToId(IdInput in) {
+    return in.translator.fromCanonical("ID", in.canonical);
   }
 }

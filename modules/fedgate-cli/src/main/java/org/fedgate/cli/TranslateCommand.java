@@ -84,7 +84,10 @@ public final class TranslateCommand implements Callable<Integer> {
       return 1;
     }
     Translator translator =
-        Translator.builder().limits(new Limits(maxBytes, Limits.DEFAULT_MAX_DEPTH)).build();
+        Translator.builder()
+            .limits(new Limits(maxBytes, Limits.DEFAULT_MAX_DEPTH))
+            .checkOutputs(true)
+            .build();
     String pid = profile.toUpperCase(java.util.Locale.ROOT);
     if (direction.to != null) {
       TranslationResult r = translator.toCanonical(pid, input);

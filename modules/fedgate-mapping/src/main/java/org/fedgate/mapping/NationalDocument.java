@@ -28,4 +28,16 @@ public record NationalDocument(
   public byte[] content() {
     return content.clone();
   }
+
+  /** Versions and counts only: the record itself is personal data and never printed. */
+  @Override
+  public String toString() {
+    return "NationalDocument[profile="
+        + profileVersion
+        + ", mapping="
+        + mappingVersion
+        + ", unmapped="
+        + unmapped.size()
+        + "]";
+  }
 }

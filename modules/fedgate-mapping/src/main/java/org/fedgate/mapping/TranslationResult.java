@@ -22,4 +22,16 @@ public record TranslationResult(
   public TranslationResult {
     unmapped = List.copyOf(unmapped);
   }
+
+  /** Versions and counts only: the record itself is personal data and never printed. */
+  @Override
+  public String toString() {
+    return "TranslationResult[profile="
+        + profileVersion
+        + ", mapping="
+        + mappingVersion
+        + ", unmapped="
+        + unmapped.size()
+        + "]";
+  }
 }

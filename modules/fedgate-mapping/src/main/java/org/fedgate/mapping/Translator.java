@@ -79,7 +79,7 @@ public final class Translator {
     }
   }
 
-  /** The built-in profiles with default limits (1 MiB, depth 64) and output checks on. */
+  /** The built-in profiles with default limits (1 MiB, depth 64) and output checks off. */
   public static Translator loadBuiltIn() {
     return builder().build();
   }
@@ -92,7 +92,7 @@ public final class Translator {
   public static final class Builder {
     private Limits limits = Limits.defaults();
     private Clock clock = Clock.systemUTC();
-    private boolean checkOutputs = true;
+    private boolean checkOutputs = false;
 
     private Builder() {}
 
@@ -125,6 +125,14 @@ public final class Translator {
   /** The profile ids available (TH, KH, ID). */
   public Set<String> profileIds() {
     return profiles.keySet();
+  }
+
+  /** The id of the profile whose format an agency uses (e.g. TH-CCIB -> TH), if built in. */
+  public java.util.Optional<String> profileIdForAgency(String agencyId) {
+    return profiles.values().stream()
+        .filter(e -> e.profile().agency().equals(agencyId))
+        .map(e -> e.profile().id())
+        .findFirst();
   }
 
   /** The profile definition for an id. */

@@ -124,6 +124,8 @@ class BadInputTest {
   @Test
   void toCanonical_unknownProfile_fg1010() {
     assertThat(refuse("XX", "{}").code()).isEqualTo("FG-1010");
+    assertThat(T.profileIdForAgency("TH-CCIB")).contains("TH");
+    assertThat(T.profileIdForAgency("XX-NONE")).isEmpty();
   }
 
   @Test

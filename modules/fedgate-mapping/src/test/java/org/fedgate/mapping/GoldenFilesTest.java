@@ -50,6 +50,7 @@ class GoldenFilesTest {
         .isEqualTo(r.profileVersion());
     assertThat(r.canonical().at("/provenance/mappingVersion").asText())
         .isEqualTo(r.mappingVersion());
+    assertThat(r.toString()).doesNotContain(r.canonical().at("/recordId").asText());
   }
 
   @ParameterizedTest(name = "{0} {1}")

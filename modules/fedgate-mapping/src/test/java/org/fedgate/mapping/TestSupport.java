@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 final class TestSupport {
   static final ObjectMapper JSON = new ObjectMapper();
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC);
-  static final Translator TRANSLATOR = Translator.builder().clock(CLOCK).build();
+  static final Translator TRANSLATOR = Translator.builder().clock(CLOCK).checkOutputs(true).build();
 
   private TestSupport() {}
 

@@ -74,6 +74,13 @@ class XmlBadInputTest {
   }
 
   @Test
+  void toCanonical_undeclaredElementNamedLikeAPerson_fg1002WithoutTheName() {
+    FedgateException e = refuse(perkara("<SitiAminahRekaan>x</SitiAminahRekaan>"));
+    assertThat(e.code()).isEqualTo("FG-1002");
+    assertThat(e.getMessage()).contains("/Perkara[1]/*[1]").doesNotContain("SitiAminah");
+  }
+
+  @Test
   void toCanonical_wrongRootElement_fg1002() {
     assertThat(refuse("<Laporan><IdRekaman>R</IdRekaman></Laporan>").code()).isEqualTo("FG-1002");
   }

@@ -5,11 +5,16 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;
+import java.util.regex.Pattern;
 
 /** CTDC age bands and the range of ages a partial birth date allows. */
 final class AgeBands {
 
   private AgeBands() {}
+
+  private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
+  private static final Pattern YEAR_MONTH = Pattern.compile("[0-9]{4}-[0-9]{2}");
+  private static final Pattern DAY = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
   private static final int[] LOWER = {0, 9, 18, 21, 24, 27, 30, 39, 48};
   private static final String[] NAMES = {
@@ -50,15 +55,15 @@ final class AgeBands {
     try {
       LocalDate earliest;
       LocalDate latest;
-      if (v.matches("[0-9]{4}")) {
+      if (YEAR.matcher(v).matches()) {
         int y = Integer.parseInt(v);
         earliest = LocalDate.of(y, 1, 1);
         latest = LocalDate.of(y, 12, 31);
-      } else if (v.matches("[0-9]{4}-[0-9]{2}")) {
+      } else if (YEAR_MONTH.matcher(v).matches()) {
         YearMonth ym = YearMonth.parse(v);
         earliest = ym.atDay(1);
         latest = ym.atEndOfMonth();
-      } else if (v.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+      } else if (DAY.matcher(v).matches()) {
         earliest = LocalDate.parse(v);
         latest = earliest;
       } else {

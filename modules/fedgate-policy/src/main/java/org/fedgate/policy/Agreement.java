@@ -35,6 +35,7 @@ public final class Agreement {
   private final Set<DataSubjectCategory> dataSubjectCategories;
   private final String pseudonymKeyRef;
   private final List<Rule> rules;
+  private final String digest;
   // compiled rule tables, one per purpose: agreements are immutable, so compile once
   private final CompiledPolicy[] compiled = new CompiledPolicy[Purpose.values().length];
 
@@ -54,7 +55,8 @@ public final class Agreement {
       Set<RecordType> recordTypes,
       Set<DataSubjectCategory> dataSubjectCategories,
       String pseudonymKeyRef,
-      List<Rule> rules) {
+      List<Rule> rules,
+      String digest) {
     this.id = Objects.requireNonNull(id);
     this.version = Objects.requireNonNull(version);
     this.title = Objects.requireNonNull(title);
@@ -71,6 +73,7 @@ public final class Agreement {
     this.dataSubjectCategories = Set.copyOf(dataSubjectCategories);
     this.pseudonymKeyRef = Objects.requireNonNull(pseudonymKeyRef);
     this.rules = List.copyOf(rules);
+    this.digest = Objects.requireNonNull(digest);
     for (Purpose p : this.purposes) {
       compiled[p.ordinal()] = CompiledPolicy.compile(this, p);
     }
@@ -143,6 +146,11 @@ public final class Agreement {
 
   public List<Rule> rules() {
     return rules;
+  }
+
+  /** Hex SHA-256 of the agreement document as loaded, for audit entries and reload checks. */
+  public String digest() {
+    return digest;
   }
 
   /** True when {@code now} is within [validFrom, validUntil). */

@@ -112,7 +112,16 @@ public final class AgreementLoader {
               .collect(Collectors.joining(", "));
       throw new FedgateException(PolicyError.AGREEMENT_MALFORMED, where);
     }
-    return build(doc);
+    return build(doc, sha256(json));
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static boolean hasText(JsonNode arr) {
@@ -142,7 +151,7 @@ public final class AgreementLoader {
     }
   }
 
-  private static Agreement build(JsonNode doc) {
+  private static Agreement build(JsonNode doc, String digest) {
     String id = doc.get("id").asText();
     AgencyId from = AgencyId.of(doc.get("from").asText());
     AgencyId to = AgencyId.of(doc.get("to").asText());
@@ -196,7 +205,8 @@ public final class AgreementLoader {
         recordTypes,
         categories,
         doc.get("pseudonymisation").get("keyRef").asText(),
-        rules);
+        rules,
+        digest);
   }
 
   private static Instant instant(JsonNode doc, String field) {

@@ -36,14 +36,17 @@ public final class AgreementRegistry {
   /**
    * Registers an agreement that is already loaded.
    *
-   * @throws FedgateException FG-3015 when the same id and version is registered with other content
-   *     or an older version is offered
+   * @throws FedgateException FG-3015 when the same id and version is offered with other content, or
+   *     an older version than the loaded one
    */
   public synchronized Agreement register(Agreement agreement) {
     Agreement current = byId.get(agreement.id());
     if (current != null) {
       int cmp = compareVersions(agreement.version(), current.version());
-      if (cmp < 0 || (cmp == 0 && current != agreement)) {
+      if (cmp == 0 && current.digest().equals(agreement.digest())) {
+        return current; // the same document again: nothing changes
+      }
+      if (cmp <= 0) {
         throw new FedgateException(
             PolicyError.AGREEMENT_CONFLICT,
             "agreement "

@@ -38,6 +38,7 @@ final class CanonicalSchema {
     final String type;
     final boolean freeString;
     final Set<String> required;
+    final String[] requiredArray;
     final Map<String, Node> properties = new LinkedHashMap<>();
     Node items;
     // victim-protection flags, set after the tree is built
@@ -46,6 +47,8 @@ final class CanonicalSchema {
     boolean personReference;
     boolean underDateOfBirth;
     boolean phoneLike;
+    // where a protected person's name could hide inside a longer value
+    boolean scrubContained;
     Node addressAnchor;
     Node dateAnchor;
 
@@ -66,10 +69,35 @@ final class CanonicalSchema {
       this.type = type;
       this.freeString = freeString;
       this.required = required;
+      this.requiredArray = required.toArray(new String[0]);
+    }
+
+    // set once the tree is complete (properties are filled after construction)
+    boolean container;
+    private String[] propNames = new String[0];
+    private Node[] propNodes = new Node[0];
+
+    /**
+     * The child for a property name. Jackson interns field names, so a reference comparison almost
+     * always finds it; equals is the fallback.
+     */
+    Node property(String name) {
+      String[] names = propNames;
+      for (int i = 0; i < names.length; i++) {
+        if (names[i] == name) {
+          return propNodes[i];
+        }
+      }
+      for (int i = 0; i < names.length; i++) {
+        if (names[i].equals(name)) {
+          return propNodes[i];
+        }
+      }
+      return null;
     }
 
     boolean isContainer() {
-      return items != null || !properties.isEmpty() || "object".equals(type);
+      return container;
     }
 
     @Override
@@ -122,6 +150,11 @@ final class CanonicalSchema {
       Builder b = new Builder(schema.path("$defs"));
       Node root = b.build(schema, "", null, null, 0);
       for (Node n : b.nodes) {
+        n.container = n.items != null || !n.properties.isEmpty() || "object".equals(n.type);
+        n.propNames = n.properties.keySet().stream().map(String::intern).toArray(String[]::new);
+        n.propNodes = n.properties.values().toArray(new Node[0]);
+      }
+      for (Node n : b.nodes) {
         flag(n);
       }
       return new CanonicalSchema(root, b.nodes);
@@ -156,6 +189,11 @@ final class CanonicalSchema {
     String p = n.path;
     n.personReference = PERSON_REFERENCES.contains(p);
     n.phoneLike = PHONE_LIKE.contains(p);
+    n.scrubContained =
+        n.kind != Kind.NONE
+            || hasGuardedKindAncestor(n)
+            || p.equals("/organisations/*/name")
+            || p.equals("/financialAccounts/*/institution");
     n.underDateOfBirth =
         p.equals("/persons/*/dateOfBirth") || p.startsWith("/persons/*/dateOfBirth/");
     for (Node a = n; a != null; a = a.parent) {

@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,6 +50,9 @@ final class RecordWalk {
   static final String NOT_IN_SCHEMA = "NOT-IN-SCHEMA";
   static final String REQUIRED_FIELD_WITHHELD = "REQUIRED-FIELD-WITHHELD";
 
+  /** Stands in the report for the name of a field the canonical schema does not have. */
+  static final String UNKNOWN_FIELD = "~unknown-field";
+
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final int MIN_CONTAINED_LENGTH = 5;
 
@@ -55,16 +60,17 @@ final class RecordWalk {
   private final Mode mode;
   private final PseudonymKey key;
   private final LocalDate today;
-  private final CanonicalSchema schema = CanonicalSchema.get();
-  private final CanonicalSchema.Node root = schema.root();
-  private final CanonicalSchema.Node personItem = schema.node("/persons/*");
-  private final CanonicalSchema.Node identifierItem = schema.node("/persons/*/identifiers/*");
-  private final CanonicalSchema.Node relationItem = schema.node("/relations/*");
-  private final CanonicalSchema.Node accountItem = schema.node("/financialAccounts/*");
-  private final CanonicalSchema.Node commItem = schema.node("/communicationIdentifiers/*");
-  private final CanonicalSchema.Node documentItem = schema.node("/documents/*");
+  private static final CanonicalSchema SCHEMA = CanonicalSchema.get();
+  private static final CanonicalSchema.Node root = SCHEMA.root();
+  private static final CanonicalSchema.Node personItem = SCHEMA.node("/persons/*");
+  private static final CanonicalSchema.Node identifierItem =
+      SCHEMA.node("/persons/*/identifiers/*");
+  private static final CanonicalSchema.Node relationItem = SCHEMA.node("/relations/*");
+  private static final CanonicalSchema.Node accountItem = SCHEMA.node("/financialAccounts/*");
+  private static final CanonicalSchema.Node commItem = SCHEMA.node("/communicationIdentifiers/*");
+  private static final CanonicalSchema.Node documentItem = SCHEMA.node("/documents/*");
 
-  final List<FieldDecision> decisions = new ArrayList<>();
+  final List<FieldDecision> decisions = new ArrayList<>(1024);
   final List<String> offending = new ArrayList<>();
   private final StringBuilder path = new StringBuilder(96);
 
@@ -72,9 +78,17 @@ final class RecordWalk {
   private final Map<String, String> protectedIds = new HashMap<>();
   private final Set<String> droppedIds = new HashSet<>();
   private final Set<String> psnDigits = new HashSet<>();
+  private long psnLengths; // bit n set: some PSN of this record has n digits
   private final Set<String> protectedValues = new HashSet<>();
-  private final List<String> protectedLongValues = new ArrayList<>();
+
+  @SuppressWarnings("unchecked")
+  private final List<String>[] longByFirstChar = new List[128];
+
+  private final List<String> longNonAscii = new ArrayList<>();
   private final Map<JsonNode, PersonFacts> persons = new IdentityHashMap<>();
+  private final Map<String, TextNode> tokens = new HashMap<>();
+  private int minProtectedLength = Integer.MAX_VALUE;
+  private long[] protectedHashes;
   private String recordId = "";
 
   // context of the entity being walked
@@ -130,10 +144,11 @@ final class RecordWalk {
         }
       }
       for (JsonNode ident : p.path("identifiers")) {
-        if ("PH_PSN".equals(ident.path("scheme").asText())) {
+        if (isPsnIdentifier(ident, "value")) {
           String d = digits(ident.path("value").asText(""));
           if (!d.isEmpty()) {
             psnDigits.add(d);
+            psnLengths |= 1L << Math.min(d.length(), 63);
           }
         }
       }
@@ -179,29 +194,41 @@ final class RecordWalk {
       return;
     }
     protectedValues.add(n);
+    minProtectedLength = Math.min(minProtectedLength, n.length());
     if (n.length() >= MIN_CONTAINED_LENGTH) {
-      protectedLongValues.add(n);
+      char c = n.charAt(0);
+      if (c < 128) {
+        if (longByFirstChar[c] == null) {
+          longByFirstChar[c] = new ArrayList<>(2);
+        }
+        longByFirstChar[c].add(n);
+      } else {
+        longNonAscii.add(n);
+      }
     }
   }
 
   /**
-   * MINOR, PRESUMED_MINOR, ADULT or null. Any sign of minority wins over a stated ADULT; a victim
-   * with no age evidence at all is presumed a minor (Palermo Protocol, UNICEF guidelines).
+   * MINOR, PRESUMED_MINOR, ADULT or null. Certain minority (stated, an age band, a birth date that
+   * makes the person under 18 in every reading) wins over a stated ADULT; a partial birth date that
+   * leaves the person either side of 18 counts as a stated status says, else as a presumed minor; a
+   * victim with no age evidence at all is presumed a minor (Palermo Protocol, UNICEF guidelines).
    */
   private String minorStatus(JsonNode p, DataSubjectCategory cat) {
     String stated = p.path("minorStatus").asText("");
     String band = p.path("ageBand").asText("");
     int[] range = AgeBands.ageRange(p.get("dateOfBirth"), today);
-    boolean hardMinor =
-        "MINOR".equals(stated) || AgeBands.isMinorBand(band) || (range != null && range[0] < 18);
-    if (hardMinor) {
+    if ("MINOR".equals(stated) || AgeBands.isMinorBand(band) || (range != null && range[1] < 18)) {
       return "MINOR";
     }
     if ("PRESUMED_MINOR".equals(stated)) {
       return "PRESUMED_MINOR";
     }
-    if ("ADULT".equals(stated) || AgeBands.isAdultBand(band) || range != null) {
+    if ("ADULT".equals(stated) || AgeBands.isAdultBand(band)) {
       return "ADULT";
+    }
+    if (range != null) {
+      return range[0] < 18 ? "PRESUMED_MINOR" : "ADULT";
     }
     if (cat == DataSubjectCategory.VICTIM || cat == DataSubjectCategory.POTENTIAL_VICTIM) {
       return "PRESUMED_MINOR";
@@ -231,7 +258,10 @@ final class RecordWalk {
       if (sn == personItem) {
         return visitPerson(in, sn);
       }
-      if (sn == identifierItem && "PH_PSN".equals(in.path("scheme").asText())) {
+      if (sn == identifierItem && isPsnIdentifier(in, "value")) {
+        return withholdAll(in, sn, VP_PSN);
+      }
+      if (sn == documentItem && isPsnIdentifier(in, "number")) {
         return withholdAll(in, sn, VP_PSN);
       }
       if (sn == relationItem) {
@@ -314,7 +344,8 @@ final class RecordWalk {
 
   private JsonNode visitObject(JsonNode in, CanonicalSchema.Node sn) {
     int mark = decisions.size();
-    ObjectNode out = mode == Mode.MINIMISE ? F.objectNode() : null;
+    ObjectNode out =
+        mode == Mode.MINIMISE ? new ObjectNode(F, new LinkedHashMap<>(in.size() * 2)) : null;
     JsonNode savedAddress = currentAddress;
     if ("address".equals(sn.defName)) {
       currentAddress = in;
@@ -323,10 +354,18 @@ final class RecordWalk {
     for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String name = e.getKey();
+      CanonicalSchema.Node child = sn.property(name);
+      if (child == null) {
+        // a field the schema does not have: its name may itself be personal data, so the report
+        // and any error name only where it was
+        path.append("/").append(UNKNOWN_FIELD);
+        withhold(e.getValue(), null, NOT_IN_SCHEMA);
+        path.setLength(len);
+        continue;
+      }
       appendSegment(name);
-      CanonicalSchema.Node child = sn.properties.get(name);
       JsonNode o;
-      if (sn == root && child != null && !sectionAllowed(name)) {
+      if (sn == root && !sectionAllowed(name)) {
         o = withholdAll(e.getValue(), child, AGREEMENT_RECORD_TYPE);
       } else {
         o = visit(e.getValue(), child);
@@ -345,8 +384,9 @@ final class RecordWalk {
       demote(mark, REQUIRED_FIELD_WITHHELD);
       return null;
     }
-    if (sn != root) {
-      for (String req : sn.required) {
+    // only an object that lost members can have lost a required one
+    if (sn != root && out.size() < in.size()) {
+      for (String req : sn.requiredArray) {
         if (in.has(req) && !out.has(req)) {
           // an object without a required member would be invalid: it goes whole
           demote(mark, REQUIRED_FIELD_WITHHELD);
@@ -365,7 +405,7 @@ final class RecordWalk {
   private JsonNode visitLeaf(JsonNode in, CanonicalSchema.Node sn) {
     Rule r = policy.rule(sn, slot);
     String text = in.isTextual() ? in.textValue() : null;
-    if (text != null && !psnDigits.isEmpty() && psnDigits.contains(digits(text))) {
+    if (text != null && !psnDigits.isEmpty() && isPsn(text)) {
       return withhold(in, sn, VP_PSN);
     }
     if (sn.personReference && text != null) {
@@ -438,10 +478,7 @@ final class RecordWalk {
   }
 
   private JsonNode release(JsonNode in, CanonicalSchema.Node sn, String text, String ruleId) {
-    if (text != null
-        && sn.freeString
-        && !protectedValues.isEmpty()
-        && matchesProtected(text, sn.kind == CanonicalSchema.Kind.FREE_TEXT)) {
+    if (text != null && sn.freeString && !protectedValues.isEmpty() && matchesProtected(text, sn)) {
       return withhold(in, sn, VP_VALUE_MATCH);
     }
     return emit(in, sn, FieldAction.RELEASE, ruleId, in);
@@ -452,14 +489,48 @@ final class RecordWalk {
    * suspect recorded under a victim's name, a victim's phone among a suspect's contacts). Free text
    * is searched for every such value, however short.
    */
-  private boolean matchesProtected(String text, boolean freeText) {
+  private boolean matchesProtected(String text, CanonicalSchema.Node sn) {
+    if (text.length() < minProtectedLength && isAscii(text)) {
+      // normalising ASCII never lengthens it: too short to equal or contain a protected value
+      return false;
+    }
+    boolean freeText = sn.kind == CanonicalSchema.Kind.FREE_TEXT;
+    if (!sn.scrubContained) {
+      // equality only: a hash of the normalised form first, the full comparison on a hit
+      if (Arrays.binarySearch(protectedHashes(), normalisedHash(text)) < 0) {
+        return false;
+      }
+      return protectedValues.contains(normalise(text));
+    }
     String n = normalise(text);
     if (protectedValues.contains(n)) {
       return true;
     }
-    for (String v : freeText ? protectedValues : protectedLongValues) {
-      if (n.contains(v)) {
-        return true;
+    if (freeText) {
+      for (String v : protectedValues) {
+        if (n.contains(v)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    // containment of the longer values, indexed by first character: a few candidates per position
+    for (int i = 0; i < n.length(); i++) {
+      char c = n.charAt(i);
+      List<String> candidates = c < 128 ? longByFirstChar[c] : null;
+      if (candidates != null) {
+        for (String v : candidates) {
+          if (n.startsWith(v, i)) {
+            return true;
+          }
+        }
+      }
+    }
+    if (!longNonAscii.isEmpty() && !isAscii(n)) {
+      for (String v : longNonAscii) {
+        if (n.contains(v)) {
+          return true;
+        }
       }
     }
     return false;
@@ -471,7 +542,7 @@ final class RecordWalk {
       case YEAR -> {
         String rel = relative(sn, sn.dateAnchor);
         if ("/value".equals(rel)) {
-          return text != null && text.length() >= 4 && text.substring(0, 4).matches("[0-9]{4}")
+          return text != null && text.length() >= 4 && isYear(text)
               ? emit(in, sn, FieldAction.GENERALISE, ruleId, TextNode.valueOf(text.substring(0, 4)))
               : withhold(in, sn, ruleId);
         }
@@ -511,6 +582,15 @@ final class RecordWalk {
     }
   }
 
+  private static boolean isYear(String text) {
+    for (int i = 0; i < 4; i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static String relative(CanonicalSchema.Node sn, CanonicalSchema.Node anchor) {
     return anchor == null ? null : sn.path.substring(anchor.path.length());
   }
@@ -522,7 +602,13 @@ final class RecordWalk {
       }
       return null;
     }
-    TextNode token = TextNode.valueOf(key.token(domain, in.asText()));
+    // a protected person's id recurs in events, relations and holders: one HMAC per value
+    String value = in.asText();
+    TextNode token = tokens.get(domain + '\u0000' + value);
+    if (token == null) {
+      token = TextNode.valueOf(key.token(domain, value));
+      tokens.put(domain + '\u0000' + value, token);
+    }
     return emit(in, sn, FieldAction.PSEUDONYMISE, id, token);
   }
 
@@ -549,8 +635,14 @@ final class RecordWalk {
       int len = path.length();
       for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        appendSegment(e.getKey());
-        withholdAll(e.getValue(), sn == null ? null : sn.properties.get(e.getKey()), ruleId);
+        CanonicalSchema.Node child = sn == null ? null : sn.property(e.getKey());
+        if (child == null) {
+          path.append("/").append(UNKNOWN_FIELD);
+          withhold(e.getValue(), null, ruleId);
+        } else {
+          appendSegment(e.getKey());
+          withholdAll(e.getValue(), child, ruleId);
+        }
         path.setLength(len);
       }
     } else if (in.isArray()) {
@@ -585,6 +677,10 @@ final class RecordWalk {
 
   private void appendSegment(String name) {
     path.append('/');
+    if (name.indexOf('~') < 0 && name.indexOf('/') < 0) {
+      path.append(name);
+      return;
+    }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       if (c == '~') {
@@ -595,6 +691,31 @@ final class RecordWalk {
         path.append(c);
       }
     }
+  }
+
+  /**
+   * A PhilSys Number: scheme PH_PSN, or any other Philippine identifier or document number of 12
+   * digits (the PSN has 12 digits; the PhilID card number PCN, which may be exchanged, has 16).
+   */
+  private static boolean isPsnIdentifier(JsonNode in, String valueField) {
+    if ("PH_PSN".equals(in.path("scheme").asText())) {
+      return true;
+    }
+    return "PH".equals(in.path("issuingCountry").asText())
+        && !"PH_PCN".equals(in.path("scheme").asText())
+        && digits(in.path(valueField).asText("")).length() == 12;
+  }
+
+  /** Whether the digits of {@code text} spell a PSN of this record (count first: no garbage). */
+  private boolean isPsn(String text) {
+    int count = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        count++;
+      }
+    }
+    return (psnLengths & (1L << Math.min(count, 63))) != 0 && psnDigits.contains(digits(text));
   }
 
   private static String digits(String s) {
@@ -608,24 +729,62 @@ final class RecordWalk {
     return b.toString();
   }
 
+  private long[] protectedHashes() {
+    long[] h = protectedHashes;
+    if (h == null) {
+      h = protectedValues.stream().mapToLong(RecordWalk::normalisedHash).sorted().toArray();
+      protectedHashes = h;
+    }
+    return h;
+  }
+
+  /**
+   * FNV-1a over the normalised form of {@code v}, without building it when {@code v} is ASCII;
+   * equal normalised forms give equal hashes.
+   */
+  static long normalisedHash(String v) {
+    String n = isAscii(v) ? v : normalise(v);
+    long h = 0xcbf29ce484222325L;
+    boolean space = false;
+    boolean started = false;
+    for (int i = 0; i < n.length(); i++) {
+      char c = n.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = started;
+        continue;
+      }
+      if (space) {
+        h = (h ^ ' ') * 0x100000001b3L;
+        space = false;
+      }
+      started = true;
+      char l = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+      h = (h ^ l) * 0x100000001b3L;
+    }
+    return h;
+  }
+
   /** NFKC, trimmed, runs of white space as one space, lower case (same as the pseudonym key). */
   static String normalise(String v) {
-    String n = isAscii(v) ? v : Normalizer.normalize(v, Normalizer.Form.NFKC);
-    StringBuilder b = new StringBuilder(n.length());
+    boolean ascii = isAscii(v);
+    String n = ascii ? v : Normalizer.normalize(v, Normalizer.Form.NFKC);
+    char[] b = new char[n.length()];
+    int len = 0;
     boolean space = false;
     for (int i = 0; i < n.length(); i++) {
       char c = n.charAt(i);
       if (Character.isWhitespace(c)) {
-        space = b.length() > 0;
+        space = len > 0;
       } else {
         if (space) {
-          b.append(' ');
+          b[len++] = ' ';
           space = false;
         }
-        b.append(c);
+        b[len++] = ascii && c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
       }
     }
-    return b.toString().toLowerCase(Locale.ROOT);
+    String out = new String(b, 0, len);
+    return ascii ? out : out.toLowerCase(Locale.ROOT);
   }
 
   private static boolean isAscii(String v) {

@@ -189,6 +189,12 @@ class AgreementLoaderTest {
   void registry_olderVersionOfLoadedAgreement_fails3015() {
     AgreementRegistry reg = new AgreementRegistry(Fixtures.CLOCK);
     reg.load(Fixtures.signedByBoth(Fixtures.shippedBytes(TH_KH)));
+    // the same document again is fine
+    reg.load(Fixtures.signedByBoth(Fixtures.shippedBytes(TH_KH)));
+    ObjectNode changed = Fixtures.shippedJson(TH_KH);
+    changed.put("title", "Same version, other content");
+    assertThat(codeOf(() -> reg.load(Fixtures.signedByBoth(Fixtures.bytes(changed)))))
+        .isEqualTo("FG-3015");
     ObjectNode older = Fixtures.shippedJson(TH_KH);
     older.put("version", "1.0");
     assertThat(codeOf(() -> reg.load(Fixtures.signedByBoth(Fixtures.bytes(older)))))

@@ -120,7 +120,7 @@ class MinimiserTest {
   @Test
   void minimise_philippinePsn_neverLeavesUnderAnyAgreement() {
     for (MinimisationResult r : everywhere(RAID)) {
-      assertThat(text(r)).doesNotContain("4827361059283746").doesNotContain("PH_PSN");
+      assertThat(text(r)).doesNotContain("482736105928").doesNotContain("PH_PSN");
       assertThat(r.report().fields())
           .filteredOn(f -> f.path().startsWith("/persons/5/identifiers/0/"))
           .allSatisfy(f -> assertThat(f.ruleId()).isEqualTo("VP-PSN"));
@@ -130,15 +130,34 @@ class MinimiserTest {
   @Test
   void minimise_psnCopiedIntoAnotherField_isWithheldToo() {
     ObjectNode rec = (ObjectNode) Fixtures.sample(RAID);
-    ((ObjectNode) rec.at("/financialAccounts/0")).put("identifier", "4827-3610-5928-3746");
+    ((ObjectNode) rec.at("/financialAccounts/0")).put("identifier", "4827-3610-5928");
     MinimisationResult r =
         minimiser.minimise(
             Fixtures.agreement("TH-CCIB.KH-AHTJP"),
             Purpose.INVESTIGATION,
             Fixtures.LEGAL_BASIS,
             rec);
-    assertThat(text(r)).doesNotContain("4827-3610-5928-3746");
+    assertThat(text(r)).doesNotContain("4827-3610-5928");
     assertThat(decision(r, "/financialAccounts/0/identifier").ruleId()).isEqualTo("VP-PSN");
+  }
+
+  @Test
+  void minimise_twelveDigitPhilippineNumberUnderAnotherScheme_isTreatedAsPsn() {
+    ObjectNode rec = (ObjectNode) Fixtures.sample("money-mule-network");
+    ObjectNode id = ((ObjectNode) rec.at("/persons/0")).withArray("identifiers").addObject();
+    id.put("scheme", "OTHER").put("issuingCountry", "PH").put("value", "1234-5678-9012");
+    ObjectNode doc = rec.withArray("documents").addObject();
+    doc.put("id", "D9").put("kind", "NATIONAL_ID_CARD").put("issuingCountry", "PH");
+    doc.put("number", "123456789012");
+    MinimisationResult r =
+        minimiser.minimise(
+            Fixtures.agreement("TH-CCIB.KH-AHTJP"),
+            Purpose.INVESTIGATION,
+            Fixtures.LEGAL_BASIS,
+            rec);
+    assertThat(decision(r, "/persons/0/identifiers/1/value").ruleId()).isEqualTo("VP-PSN");
+    assertThat(decision(r, "/documents/0/number").ruleId()).isEqualTo("VP-PSN");
+    assertThat(text(r)).doesNotContain("1234-5678-9012", "123456789012");
   }
 
   @Test
@@ -236,6 +255,29 @@ class MinimiserTest {
     minimiser.minimise(
         Fixtures.agreement("TH-CCIB.KH-AHTJP"), Purpose.INVESTIGATION, Fixtures.LEGAL_BASIS, in);
     assertThat(in).isEqualTo(copy);
+  }
+
+  @Test
+  void minimise_fieldNotInSchema_isWithheldAndItsNameNotReported() {
+    ObjectNode rec = (ObjectNode) Fixtures.sample("money-mule-network");
+    ((ObjectNode) rec.at("/persons/0")).putObject("Hendrawan Saputra").put("x", "y");
+    MinimisationResult r =
+        minimiser.minimise(
+            Fixtures.agreement("TH-CCIB.KH-AHTJP"),
+            Purpose.INVESTIGATION,
+            Fixtures.LEGAL_BASIS,
+            rec);
+    assertThat(decision(r, "/persons/0/~unknown-field"))
+        .extracting(FieldDecision::action, FieldDecision::ruleId)
+        .containsExactly(FieldAction.WITHHOLD, "NOT-IN-SCHEMA");
+    assertThat(r.report().fields()).noneMatch(f -> f.path().contains("Hendrawan"));
+    FedgateException e =
+        assertThrows(
+            FedgateException.class,
+            () ->
+                new OverSharingCheck(Fixtures.CLOCK)
+                    .check(Fixtures.agreement("TH-CCIB.KH-AHTJP"), Purpose.INVESTIGATION, rec));
+    assertThat(e.getMessage()).doesNotContain("Hendrawan");
   }
 
   // ------------------------------------------------------------- bad input

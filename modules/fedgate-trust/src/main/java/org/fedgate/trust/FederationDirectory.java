@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
-import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -33,7 +32,8 @@ public final class FederationDirectory {
   public static final String TYP = "fedgate-directory+json";
 
   /** A member's signing key, prepared once for fast verification. */
-  record SigningKey(AgencyId agency, X509Certificate certificate, PublicKey bcKey) {}
+  record SigningKey(
+      AgencyId agency, X509Certificate certificate, JwsAlgorithm.RawVerifier verifier) {}
 
   private final DirectoryDocument document;
   private final String jws;
@@ -53,10 +53,13 @@ public final class FederationDirectory {
       for (String b64 : m.signingCertificates()) {
         X509Certificate cert = decode(b64, m.agency());
         try {
+          JwsAlgorithm alg =
+              JwsAlgorithm.forKey(cert.getPublicKey())
+                  .orElseThrow(() -> new GeneralSecurityException("key type"));
           keys.put(
               Certificates.thumbprint(cert),
-              new SigningKey(m.agency(), cert, Keys.toBc(cert.getPublicKey())));
-        } catch (GeneralSecurityException e) {
+              new SigningKey(m.agency(), cert, alg.verifier(Keys.toBc(cert.getPublicKey()))));
+        } catch (GeneralSecurityException | ClassCastException e) {
           throw new FedgateException(
               TrustError.DIRECTORY_INVALID, "unsupported signing key of " + m.agency());
         }

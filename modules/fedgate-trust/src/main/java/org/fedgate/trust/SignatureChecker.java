@@ -70,7 +70,9 @@ final class SignatureChecker {
       throw new FedgateException(TrustError.UNKNOWN_KEY_ID, "kid not listed in the directory");
     }
     byte[] sig = Jws.signature(signatureB64, h.alg());
-    if (!h.alg().verify(key.bcKey(), Jws.signingInput(protectedB64, payloadB64), sig)) {
+    // the header algorithm matches the certificate key (checked in header()), so the key's
+    // prepared verifier is the header's algorithm
+    if (!key.verifier().verify(Jws.signingInput(protectedB64, payloadB64), sig)) {
       throw new FedgateException(TrustError.SIGNATURE_INVALID, "kid " + h.kid());
     }
     return new Signer(key.agency(), leaf, h.kid());

@@ -30,6 +30,7 @@ public final class SigningIdentity {
   private final JwsAlgorithm algorithm;
   private final String keyId;
   private final Optional<AgencyId> agency;
+  private final JwsAlgorithm.RawSigner signer;
 
   SigningIdentity(PrivateKey privateKey, List<X509Certificate> chain) {
     if (chain.isEmpty()) {
@@ -50,6 +51,11 @@ public final class SigningIdentity {
                         TrustError.KEYSTORE_INVALID, "key is neither P-256 nor Ed25519"));
     this.keyId = Certificates.thumbprint(leaf);
     this.agency = Certificates.agencyOf(leaf).or(() -> Certificates.idpAgencyOf(leaf));
+    try {
+      this.signer = algorithm.signer(this.privateKey);
+    } catch (GeneralSecurityException | ClassCastException e) {
+      throw new FedgateException(TrustError.KEYSTORE_INVALID, "key cannot sign", e);
+    }
   }
 
   /** Loads the first key entry of a PKCS#12 keystore. */
@@ -104,7 +110,7 @@ public final class SigningIdentity {
   /** Signs with the JOSE algorithm of the key (ES256 raw R||S or Ed25519). */
   public byte[] sign(byte[] input) {
     try {
-      return algorithm.sign(privateKey, input);
+      return signer.sign(input);
     } catch (GeneralSecurityException e) {
       throw new FedgateException(TrustError.SIGNING_FAILED, algorithm.joseName(), e);
     }

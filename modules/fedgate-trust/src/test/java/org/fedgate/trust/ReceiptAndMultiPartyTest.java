@@ -132,6 +132,7 @@ class ReceiptAndMultiPartyTest {
     assertThat(s.keyId()).isEqualTo(Certificates.thumbprint(fed.signing(TH).certificate()));
     assertThat(GatewayCheckpointSigner.verify(s.certificateDer(), head, sig)).isTrue();
     assertThat(GatewayCheckpointSigner.verify(s.certificateDer(), new byte[] {1}, sig)).isFalse();
+    assertThat(CertificateVerifier.of(fed.signing(TH).certificate()).verify(head, sig)).isTrue();
   }
 
   @Test

@@ -20,8 +20,11 @@ import org.fedgate.mapping.engine.PathOps.Match;
 public final class MappingEngine {
 
   /** Canonical paths the engine itself writes; on the way back they need no rule. */
-  private static final Set<String> ENGINE_OWNED =
-      Set.of("/acrVersion", "/provenance/nationalProfile", "/provenance/mappingVersion");
+  private static final List<MappingPath> ENGINE_OWNED =
+      List.of(
+          MappingPath.parse("/acrVersion"),
+          MappingPath.parse("/provenance/nationalProfile"),
+          MappingPath.parse("/provenance/mappingVersion"));
 
   private static final JsonNodeFactory NF = JsonNodeFactory.instance;
 
@@ -50,30 +53,25 @@ public final class MappingEngine {
     ObjectNode out = NF.objectNode();
     out.put("acrVersion", "1.0");
     ObjectNode prov = out.putObject("provenance");
-    Set<String> consumed = new HashSet<>();
+    Consumed consumed = new Consumed();
     for (Rule rule : profile.rules()) {
       if (!rule.direction().forward()) {
         continue;
       }
       for (Match m : PathOps.read(national, rule.national())) {
-        consumed.add(m.pointer());
-        consumed.addAll(m.keyPointers());
-        JsonNode v = m.value();
-        if (rule.transform() != null) {
-          v = rule.transform().toCanonical(v, location.apply(m.pointer()));
-        } else if (v.isValueNode() || v.isArray()) {
-          v = v.deepCopy();
-        } else {
-          v = v.deepCopy();
-        }
+        consumed.add(m);
+        JsonNode v =
+            rule.transform() != null
+                ? rule.transform().toCanonical(m.value, () -> location.apply(m.pointer()))
+                : m.value.deepCopy();
         if (v != null && !v.isNull()) {
-          PathOps.write(out, rule.canonical(), m.bindings(), v);
+          PathOps.write(out, rule.canonical(), m.bindings, v);
         }
       }
     }
     for (MappingPath ignored : profile.ignoredNational()) {
       for (Match m : PathOps.read(national, ignored)) {
-        consumed.add(m.pointer());
+        consumed.add(m);
       }
     }
     for (Map.Entry<MappingPath, JsonNode> d : defaults) {
@@ -85,33 +83,33 @@ public final class MappingEngine {
     prov.put("mappingVersion", profile.mappingVersion());
     Names.composeFullNames(out, profile.familyNameFirst());
     List<String> unmapped = new ArrayList<>();
-    collectUnmapped(national, "", consumed, unmapped, location);
+    collectUnmapped(national, consumed, unmapped, location);
     return new Output(out, unmapped);
   }
 
   /** Canonical tree to national tree (as a JSON tree; XML profiles serialise it afterwards). */
   public Output toNational(JsonNode canonical) {
     ObjectNode out = NF.objectNode();
-    Set<String> consumed = new HashSet<>(ENGINE_OWNED);
-    List<String> unrepresentable = new ArrayList<>();
+    Consumed consumed = new Consumed();
+    for (MappingPath owned : ENGINE_OWNED) {
+      for (Match m : PathOps.read(canonical, owned)) {
+        consumed.add(m);
+      }
+    }
     for (Rule rule : profile.rules()) {
       if (!rule.direction().backward()) {
         continue;
       }
       for (Match m : PathOps.read(canonical, rule.canonical())) {
-        JsonNode v = m.value();
-        if (rule.transform() != null) {
-          v = rule.transform().toNational(v, m.pointer());
-        } else {
-          v = v.deepCopy();
-        }
+        JsonNode v =
+            rule.transform() != null
+                ? rule.transform().toNational(m.value, m::pointer)
+                : m.value.deepCopy();
         if (v == null) {
-          unrepresentable.add(m.pointer());
-          continue;
+          continue; // cannot be represented: stays unconsumed, so it is reported
         }
-        consumed.add(m.pointer());
-        consumed.addAll(m.keyPointers());
-        PathOps.write(out, rule.national(), m.bindings(), v);
+        consumed.add(m);
+        PathOps.write(out, rule.national(), m.bindings, v);
       }
     }
     // A value derived on the way in (a mononym flag, a province name beside its code) is carried
@@ -122,17 +120,17 @@ public final class MappingEngine {
       }
       Set<String> written = new HashSet<>();
       for (Match w : PathOps.read(out, rule.national())) {
-        written.add(PathOps.bindingsText(w.bindings()));
+        written.add(PathOps.bindingsText(w.bindings));
       }
       for (Match m : PathOps.read(canonical, rule.canonical())) {
-        if (written.contains(PathOps.bindingsText(m.bindings()))) {
-          consumed.add(m.pointer());
+        if (written.contains(PathOps.bindingsText(m.bindings))) {
+          consumed.add(m);
         }
       }
     }
     Names.markComposedFullNames(canonical, consumed);
     List<String> unmapped = new ArrayList<>();
-    collectUnmapped(canonical, "", consumed, unmapped, UnaryOperator.identity());
+    collectUnmapped(canonical, consumed, unmapped, UnaryOperator.identity());
     return new Output(out, unmapped);
   }
 
@@ -141,57 +139,67 @@ public final class MappingEngine {
    * read (so one unmapped identifier shows as one location, not one per field).
    */
   private static void collectUnmapped(
-      JsonNode node,
-      String ptr,
-      Set<String> consumed,
-      List<String> out,
-      UnaryOperator<String> location) {
-    List<String> raw = new ArrayList<>();
-    unmapped(node, ptr, consumed, raw);
-    for (String p : raw) {
-      out.add(location.apply(p));
+      JsonNode root, Consumed consumed, List<String> out, UnaryOperator<String> location) {
+    List<Object[]> raw = new ArrayList<>();
+    unmapped(root, consumed, new Object[64], 0, raw);
+    for (Object[] steps : raw) {
+      out.add(location.apply(PathOps.pointerOf(steps, steps.length)));
     }
   }
 
-  /** Returns true when nothing under {@code node} was consumed (and it holds some value). */
+  /**
+   * Adds the unread parts under {@code node} to {@code out}; returns true when nothing under it was
+   * read and it holds some value (the caller may then report it as one location).
+   */
   private static boolean unmapped(
-      JsonNode node, String ptr, Set<String> consumed, List<String> out) {
-    if (!ptr.isEmpty() && consumed.contains(ptr)) {
-      return false;
-    }
-    if (node.isContainerNode()) {
-      int mark = out.size();
-      boolean all = true;
-      boolean any = false;
-      if (node.isObject()) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
-          int before = out.size();
-          boolean childAll =
-              unmapped(e.getValue(), ptr + "/" + PathOps.escape(e.getKey()), consumed, out);
-          all &= childAll || out.size() == before && isEmptyValue(e.getValue());
-          any |= out.size() > before;
-        }
-      } else {
-        for (int i = 0; i < node.size(); i++) {
-          int before = out.size();
-          boolean childAll = unmapped(node.get(i), ptr + "/" + i, consumed, out);
-          all &= childAll || out.size() == before && isEmptyValue(node.get(i));
-          any |= out.size() > before;
-        }
+      JsonNode node, Consumed consumed, Object[] steps, int depth, List<Object[]> out) {
+    if (!node.isContainerNode()) {
+      if (node.isNull() || node.isMissingNode()) {
+        return false;
       }
-      if (all && any && !ptr.isEmpty()) {
-        out.subList(mark, out.size()).clear();
-        out.add(ptr);
-        return true;
+      out.add(java.util.Arrays.copyOf(steps, depth));
+      return true;
+    }
+    if (depth >= steps.length - 1) {
+      out.add(java.util.Arrays.copyOf(steps, depth)); // deeper than any schema allows
+      return true;
+    }
+    List<Object> read = consumed.keysOf(node);
+    int mark = out.size();
+    boolean all = true;
+    boolean any = false;
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (read != null && read.contains(e.getKey())) {
+          all = false;
+          continue;
+        }
+        steps[depth] = e.getKey();
+        int before = out.size();
+        boolean childAll = unmapped(e.getValue(), consumed, steps, depth + 1, out);
+        all &= childAll || out.size() == before && isEmptyValue(e.getValue());
+        any |= out.size() > before;
       }
-      return false;
+    } else {
+      for (int i = 0; i < node.size(); i++) {
+        if (read != null && read.contains(i)) {
+          all = false;
+          continue;
+        }
+        steps[depth] = i;
+        int before = out.size();
+        boolean childAll = unmapped(node.get(i), consumed, steps, depth + 1, out);
+        all &= childAll || out.size() == before && isEmptyValue(node.get(i));
+        any |= out.size() > before;
+      }
     }
-    if (node.isNull() || node.isMissingNode()) {
-      return false;
+    if (all && any && depth > 0) {
+      out.subList(mark, out.size()).clear();
+      out.add(java.util.Arrays.copyOf(steps, depth));
+      return true;
     }
-    out.add(ptr);
-    return true;
+    return false;
   }
 
   private static boolean isEmptyValue(JsonNode n) {

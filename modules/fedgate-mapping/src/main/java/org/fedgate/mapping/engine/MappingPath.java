@@ -20,16 +20,30 @@ public final class MappingPath {
     ONE_MATCHING
   }
 
-  /** One segment: a field name, or an array step with its selector keys. */
-  public record Segment(Kind kind, String name, Map<String, String> keys) {
+  /**
+   * One segment: a field name, or an array step with its selector keys. The keys are also kept as
+   * arrays: matching runs for every array item on every rule, and iterating a map allocates.
+   */
+  public record Segment(
+      Kind kind, String name, Map<String, String> keys, String[] keyNames, String[] keyValues) {
+
+    Segment(Kind kind, String name, Map<String, String> keys) {
+      this(
+          kind,
+          name,
+          Map.copyOf(keys),
+          keys.keySet().toArray(String[]::new),
+          keys.keySet().stream().map(keys::get).toArray(String[]::new));
+    }
+
     boolean isArrayStep() {
       return kind != Kind.FIELD;
     }
 
     boolean matches(com.fasterxml.jackson.databind.JsonNode item) {
-      for (Map.Entry<String, String> k : keys.entrySet()) {
-        com.fasterxml.jackson.databind.JsonNode v = item.get(k.getKey());
-        if (v == null || !v.isValueNode() || !k.getValue().equals(v.asText())) {
+      for (int i = 0; i < keyNames.length; i++) {
+        com.fasterxml.jackson.databind.JsonNode v = item.get(keyNames[i]);
+        if (v == null || !v.isTextual() || !keyValues[i].equals(v.textValue())) {
           return false;
         }
       }
@@ -84,6 +98,7 @@ public final class MappingPath {
   }
 
   private static Map<String, String> keys(String body) {
+    // insertion order is kept: created items get their keys in the order the path names them
     Map<String, String> keys = new LinkedHashMap<>();
     for (String kv : body.split(",")) {
       int eq = kv.indexOf('=');
@@ -92,7 +107,7 @@ public final class MappingPath {
       }
       keys.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
     }
-    return Map.copyOf(keys);
+    return keys;
   }
 
   public List<Segment> segments() {

@@ -2,7 +2,6 @@ package org.fedgate.mapping.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Set;
 
 /**
  * Name handling shared by all profiles: a name form given only as typed parts gets its {@code full}
@@ -26,22 +25,19 @@ final class Names {
   }
 
   /** On the way back, a full name composed from parts that were mapped needs no rule. */
-  static void markComposedFullNames(JsonNode acr, Set<String> consumed) {
-    JsonNode persons = acr.path("persons");
-    for (int p = 0; p < persons.size(); p++) {
-      JsonNode names = persons.get(p).path("names");
-      for (int n = 0; n < names.size(); n++) {
-        JsonNode name = names.get(n);
-        if (!name.has("full") || name.path("parts").size() == 0) {
+  static void markComposedFullNames(JsonNode acr, Consumed consumed) {
+    for (JsonNode person : acr.path("persons")) {
+      for (JsonNode name : person.path("names")) {
+        JsonNode parts = name.path("parts");
+        if (!name.has("full") || parts.size() == 0) {
           continue;
         }
-        String base = "/persons/" + p + "/names/" + n;
         boolean partsMapped = true;
-        for (int k = 0; k < name.path("parts").size(); k++) {
-          partsMapped &= consumed.contains(base + "/parts/" + k + "/value");
+        for (JsonNode part : parts) {
+          partsMapped &= consumed.contains(part, "value");
         }
         if (partsMapped) {
-          consumed.add(base + "/full");
+          consumed.add(name, "full");
         }
       }
     }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.fedgate.mapping.engine.MappingPath.Kind;
 import org.fedgate.mapping.engine.MappingPath.Segment;
 
@@ -19,74 +18,153 @@ final class PathOps {
   private PathOps() {}
 
   /**
-   * A value found at a path: the node, the indexes its {@code *} steps bound, its concrete JSON
-   * Pointer, and the pointers of selector keys read on the way (they count as consumed).
+   * A value found at a path: the node, the indexes its {@code *} steps bound, where it sits (its
+   * parent container and field name or index), the steps from the root, and the selector keys read
+   * on the way (item and field name pairs; they count as consumed). The JSON Pointer is built only
+   * when asked for, because most matches never need it.
    */
-  record Match(JsonNode value, int[] bindings, String pointer, List<String> keyPointers) {}
+  static final class Match {
+    final JsonNode value;
+    final int[] bindings;
+    final JsonNode parent;
+    final Object key;
+    private final Object[] steps;
+    final Object[] keyRefs;
+    private String pointer;
+
+    Match(
+        JsonNode value,
+        int[] bindings,
+        JsonNode parent,
+        Object key,
+        Object[] steps,
+        Object[] keyRefs) {
+      this.value = value;
+      this.bindings = bindings;
+      this.parent = parent;
+      this.key = key;
+      this.steps = steps;
+      this.keyRefs = keyRefs;
+    }
+
+    JsonNode value() {
+      return value;
+    }
+
+    int[] bindings() {
+      return bindings;
+    }
+
+    String pointer() {
+      if (pointer == null) {
+        pointer = pointerOf(steps, steps.length);
+      }
+      return pointer;
+    }
+  }
+
+  static String pointerOf(Object[] steps, int n) {
+    StringBuilder sb = new StringBuilder(16 * n);
+    for (int i = 0; i < n; i++) {
+      sb.append('/');
+      sb.append(steps[i] instanceof String name ? escape(name) : steps[i].toString());
+    }
+    return sb.toString();
+  }
+
+  private static final Object[] NONE = new Object[0];
 
   static List<Match> read(JsonNode root, MappingPath path) {
     List<Match> out = new ArrayList<>(2);
-    read(root, path.segments(), 0, new int[path.wildcards()], 0, "", new ArrayList<>(0), out);
+    Walk w = new Walk(path.segments(), path.wildcards(), out);
+    w.read(root, null, null, 0, 0, 0);
     return out;
   }
 
-  private static void read(
-      JsonNode node,
-      List<Segment> segs,
-      int i,
-      int[] bind,
-      int b,
-      String ptr,
-      List<String> keyPtrs,
-      List<Match> out) {
-    if (node == null || node.isNull() || node.isMissingNode()) {
-      return;
+  /** The mutable state of one read: bindings, step stack and selector-key stack. */
+  private static final class Walk {
+    private final List<Segment> segs;
+    private final int[] bind;
+    private final List<Match> out;
+    private Object[] steps = new Object[16];
+    private Object[] keys = new Object[8];
+    private int nkeys;
+
+    Walk(List<Segment> segs, int wildcards, List<Match> out) {
+      this.segs = segs;
+      this.bind = new int[wildcards];
+      this.out = out;
     }
-    if (i == segs.size()) {
-      out.add(new Match(node, bind.clone(), ptr, List.copyOf(keyPtrs)));
-      return;
-    }
-    Segment s = segs.get(i);
-    switch (s.kind()) {
-      case FIELD -> {
-        if (node.isObject()) {
-          read(
-              node.get(s.name()), segs, i + 1, bind, b, ptr + "/" + escape(s.name()), keyPtrs, out);
-        }
+
+    private void push(int depth, Object step) {
+      if (depth >= steps.length) {
+        steps = java.util.Arrays.copyOf(steps, steps.length * 2);
       }
-      case EACH -> {
-        if (node.isArray()) {
-          for (int k = 0; k < node.size(); k++) {
-            bind[b] = k;
-            read(node.get(k), segs, i + 1, bind, b + 1, ptr + "/" + k, keyPtrs, out);
+      steps[depth] = step;
+    }
+
+    void read(JsonNode node, JsonNode parent, Object key, int i, int b, int depth) {
+      if (node == null || node.isNull() || node.isMissingNode()) {
+        return;
+      }
+      if (i == segs.size()) {
+        out.add(
+            new Match(
+                node,
+                bind.length == 0 ? bind : bind.clone(),
+                parent,
+                key,
+                java.util.Arrays.copyOf(steps, depth),
+                nkeys == 0 ? NONE : java.util.Arrays.copyOf(keys, nkeys)));
+        return;
+      }
+      Segment s = segs.get(i);
+      switch (s.kind()) {
+        case FIELD -> {
+          if (node.isObject()) {
+            push(depth, s.name());
+            read(node.get(s.name()), node, s.name(), i + 1, b, depth + 1);
           }
         }
-      }
-      case EACH_MATCHING, ONE_MATCHING -> {
-        if (node.isArray()) {
-          int ordinal = 0;
-          for (int k = 0; k < node.size(); k++) {
-            JsonNode item = node.get(k);
-            if (item.isObject() && s.matches(item)) {
-              String itemPtr = ptr + "/" + k;
-              int mark = keyPtrs.size();
-              for (String key : s.keys().keySet()) {
-                keyPtrs.add(itemPtr + "/" + escape(key));
-              }
-              if (s.kind() == Kind.EACH_MATCHING) {
-                bind[b] = ordinal++;
-                read(item, segs, i + 1, bind, b + 1, itemPtr, keyPtrs, out);
-                keyPtrs.subList(mark, keyPtrs.size()).clear();
-              } else {
-                read(item, segs, i + 1, bind, b, itemPtr, keyPtrs, out);
-                keyPtrs.subList(mark, keyPtrs.size()).clear();
-                return;
+        case EACH -> {
+          if (node.isArray()) {
+            for (int k = 0; k < node.size(); k++) {
+              bind[b] = k;
+              push(depth, k);
+              read(node.get(k), node, k, i + 1, b + 1, depth + 1);
+            }
+          }
+        }
+        case EACH_MATCHING, ONE_MATCHING -> {
+          if (node.isArray()) {
+            int ordinal = 0;
+            for (int k = 0; k < node.size(); k++) {
+              JsonNode item = node.get(k);
+              if (item.isObject() && s.matches(item)) {
+                int mark = nkeys;
+                for (String keyName : s.keyNames()) {
+                  if (nkeys + 2 > keys.length) {
+                    keys = java.util.Arrays.copyOf(keys, keys.length * 2);
+                  }
+                  keys[nkeys++] = item;
+                  keys[nkeys++] = keyName;
+                }
+                push(depth, k);
+                if (s.kind() == Kind.EACH_MATCHING) {
+                  bind[b] = ordinal++;
+                  read(item, node, k, i + 1, b + 1, depth + 1);
+                  nkeys = mark;
+                } else {
+                  read(item, node, k, i + 1, b, depth + 1);
+                  nkeys = mark;
+                  return;
+                }
               }
             }
           }
         }
+        default -> throw new IllegalStateException();
       }
-      default -> throw new IllegalStateException();
     }
   }
 
@@ -145,14 +223,14 @@ final class PathOps {
           int want = bind[b++];
           item = nthMatching(arr, s, want);
           while (item == null) {
-            newItem(arr, s.keys());
+            newItem(arr, s);
             item = nthMatching(arr, s, want);
           }
         }
         case ONE_MATCHING -> {
           item = nthMatching(arr, s, 0);
           if (item == null) {
-            item = newItem(arr, s.keys());
+            item = newItem(arr, s);
           }
         }
         default -> throw new IllegalStateException();
@@ -176,9 +254,11 @@ final class PathOps {
     }
   }
 
-  private static ObjectNode newItem(ArrayNode arr, Map<String, String> keys) {
+  private static ObjectNode newItem(ArrayNode arr, Segment s) {
     ObjectNode item = arr.addObject();
-    keys.forEach(item::put);
+    for (int i = 0; i < s.keyNames().length; i++) {
+      item.put(s.keyNames()[i], s.keyValues()[i]);
+    }
     return item;
   }
 

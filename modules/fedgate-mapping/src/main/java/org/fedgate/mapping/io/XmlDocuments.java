@@ -51,6 +51,7 @@ public final class XmlDocuments {
   private static final DefaultHandler NO_OP = new DefaultHandler();
 
   private final Schema schema;
+  private final Set<String> declaredNames;
   private final String root;
   private final Set<String> repeated;
   private final Limits limits;
@@ -58,12 +59,21 @@ public final class XmlDocuments {
   // JAXP factories are not guaranteed thread-safe: each thread keeps its own reader and writer
   // factory (readers are reusable between parses, which also saves their set-up cost)
   private final ThreadLocal<XMLReader> readers;
+  private final ThreadLocal<ValidatorHandler> validators;
   private final ThreadLocal<XMLOutputFactory> outputs =
       ThreadLocal.withInitial(XMLOutputFactory::newFactory);
 
   public XmlDocuments(String xsd, String root, Set<String> repeated, Limits limits) {
     this.root = root;
     this.repeated = Set.copyOf(repeated);
+    java.util.Set<String> names = new java.util.HashSet<>();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("<xs:element\\s+name=\"([A-Za-z_][A-Za-z0-9_.-]*)\"")
+            .matcher(xsd);
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    this.declaredNames = Set.copyOf(names);
     this.limits = limits;
     try {
       SchemaFactory sf = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
@@ -82,6 +92,7 @@ public final class XmlDocuments {
       pf.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
       this.parsers = pf;
       this.readers = ThreadLocal.withInitial(this::newReader);
+      this.validators = ThreadLocal.withInitial(this::newValidator);
     } catch (SAXException | ParserConfigurationException e) {
       throw new IllegalStateException("cannot set up the XML parser and schema", e);
     }
@@ -93,10 +104,8 @@ public final class XmlDocuments {
     TreeBuilder builder = new TreeBuilder();
     XMLReader reader = readers.get();
     try {
-      ValidatorHandler vh = schema.newValidatorHandler();
-      vh.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      vh.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      PathTracker tracker = new PathTracker(vh, limits.maxDepth());
+      ValidatorHandler vh = validators.get();
+      PathTracker tracker = new PathTracker(vh, limits.maxDepth(), declaredNames);
       // schema errors are kept and raised after the parse, so that a document that is also too
       // deep or not well-formed gets that (more basic) refusal
       Refuse schemaErrors = new Refuse(tracker, false);
@@ -123,8 +132,22 @@ public final class XmlDocuments {
       // the reused reader must not keep the last document's tree alive
       reader.setContentHandler(NO_OP);
       reader.setErrorHandler(NO_OP);
+      ValidatorHandler vh = validators.get();
+      vh.setContentHandler(NO_OP);
+      vh.setErrorHandler(NO_OP);
     }
     return builder.result;
+  }
+
+  private ValidatorHandler newValidator() {
+    try {
+      ValidatorHandler vh = schema.newValidatorHandler();
+      vh.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      vh.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      return vh;
+    } catch (SAXException e) {
+      throw new IllegalStateException("cannot create an XML validator", e);
+    }
   }
 
   private XMLReader newReader() {
@@ -201,12 +224,14 @@ public final class XmlDocuments {
   private static final class PathTracker extends DefaultHandler {
     private final ValidatorHandler next;
     private final int maxDepth;
+    private final Set<String> declaredNames;
     private final Deque<String> path = new ArrayDeque<>();
     private final Deque<Map<String, Integer>> counts = new ArrayDeque<>();
 
-    PathTracker(ValidatorHandler next, int maxDepth) {
+    PathTracker(ValidatorHandler next, int maxDepth, Set<String> declaredNames) {
       this.next = next;
       this.maxDepth = maxDepth;
+      this.declaredNames = declaredNames;
       counts.push(new java.util.HashMap<>());
     }
 
@@ -247,8 +272,11 @@ public final class XmlDocuments {
             new FedgateException(
                 MappingError.NESTING_TOO_DEEP, "element nesting deeper than " + maxDepth));
       }
-      int n = counts.peek().merge(local, 1, Integer::sum);
-      path.push(local + "[" + n + "]");
+      // an element name the schema does not declare comes from the input and could itself be
+      // personal data: locations show it as *
+      String shown = declaredNames.contains(local) ? local : "*";
+      int n = counts.peek().merge(shown, 1, Integer::sum);
+      path.push(shown + "[" + n + "]");
       counts.push(new java.util.HashMap<>());
       next.startElement(uri, local, qname, atts);
     }

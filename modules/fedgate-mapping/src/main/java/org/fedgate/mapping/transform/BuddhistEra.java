@@ -4,6 +4,7 @@ import static org.fedgate.mapping.transform.Failures.at;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.function.Supplier;
 import org.fedgate.mapping.transform.PartialDates.PartialDate;
 import org.fedgate.model.error.MappingError;
 
@@ -22,7 +23,7 @@ public final class BuddhistEra implements Transform {
   static final int FIRST_JANUARY_YEAR_BE = 2484;
 
   /** Converts a BE date to its Gregorian date; throws FG-1007 for a date that does not exist. */
-  public static PartialDate toGregorian(int beYear, int month, int day, String location) {
+  public static PartialDate toGregorian(int beYear, int month, int day, Supplier<String> location) {
     int ce;
     if (month >= 1 && month <= 3 && beYear < FIRST_JANUARY_YEAR_BE) {
       if (beYear == FIRST_JANUARY_YEAR_BE - 1) {
@@ -41,9 +42,9 @@ public final class BuddhistEra implements Transform {
   }
 
   @Override
-  public JsonNode toCanonical(JsonNode national, String location) {
+  public JsonNode toCanonical(JsonNode national, Supplier<String> location) {
     String v = national.asText();
-    if (!v.matches("[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")) {
+    if (!PartialDates.ISO.matcher(v).matches()) {
       throw at(MappingError.SCHEMA_VIOLATION, location, "not a BE YYYY[-MM[-DD]] date");
     }
     int y = Integer.parseInt(v.substring(0, 4));
@@ -59,7 +60,7 @@ public final class BuddhistEra implements Transform {
   }
 
   @Override
-  public JsonNode toNational(JsonNode canonical, String location) {
+  public JsonNode toNational(JsonNode canonical, Supplier<String> location) {
     PartialDate d = PartialDates.fromCanonical(canonical, location);
     String be = PartialDates.pad4(beYear(d.year(), d.month()));
     String text =

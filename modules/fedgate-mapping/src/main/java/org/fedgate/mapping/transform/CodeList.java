@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.fedgate.model.error.MappingError;
 
 /**
@@ -37,11 +38,12 @@ public final class CodeList implements Transform {
   }
 
   @Override
-  public JsonNode toCanonical(JsonNode national, String location) {
+  public JsonNode toCanonical(JsonNode national, Supplier<String> location) {
     if (national.isArray()) {
       ArrayNode out = JsonNodeFactory.instance.arrayNode(national.size());
       for (int i = 0; i < national.size(); i++) {
-        out.add(toCanonical(national.get(i), location + "/" + i));
+        int index = i;
+        out.add(toCanonical(national.get(i), () -> location.get() + "/" + index));
       }
       return out;
     }
@@ -53,7 +55,7 @@ public final class CodeList implements Transform {
   }
 
   @Override
-  public JsonNode toNational(JsonNode canonical, String location) {
+  public JsonNode toNational(JsonNode canonical, Supplier<String> location) {
     if (canonical.isArray()) {
       ArrayNode out = JsonNodeFactory.instance.arrayNode(canonical.size());
       for (JsonNode item : canonical) {

@@ -2,6 +2,7 @@ package org.fedgate.mapping.transform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.function.Supplier;
 
 /**
  * A national admin-area code made unambiguous across countries: {@code 63} in the TH profile is
@@ -21,12 +22,12 @@ public final class CountryPrefixed implements Transform {
   }
 
   @Override
-  public JsonNode toCanonical(JsonNode national, String location) {
+  public JsonNode toCanonical(JsonNode national, Supplier<String> location) {
     return JsonNodeFactory.instance.textNode(prefix + national.asText());
   }
 
   @Override
-  public JsonNode toNational(JsonNode canonical, String location) {
+  public JsonNode toNational(JsonNode canonical, Supplier<String> location) {
     String v = canonical.asText();
     return v.startsWith(prefix) && v.length() > prefix.length()
         ? JsonNodeFactory.instance.textNode(v.substring(prefix.length()))

@@ -10,4 +10,9 @@ public final class Failures {
   public static FedgateException at(MappingError code, String location, String reason) {
     return new FedgateException(code, "at " + location + ": " + reason);
   }
+
+  public static FedgateException at(
+      MappingError code, java.util.function.Supplier<String> location, String reason) {
+    return at(code, location.get(), reason);
+  }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.fedgate.mapping.transform.PartialDates.PartialDate;
 import org.fedgate.model.error.MappingError;
 
@@ -29,9 +30,9 @@ public final class IndonesianNik implements Transform {
   }
 
   @Override
-  public JsonNode toCanonical(JsonNode national, String location) {
+  public JsonNode toCanonical(JsonNode national, Supplier<String> location) {
     String nik = national.asText().trim();
-    if (!nik.matches("[0-9]{16}")) {
+    if (nik.length() != 16 || !ThaiPin.allDigits(nik)) {
       throw at(MappingError.INVALID_IDENTIFIER, location, "NIK must have 16 digits");
     }
     int dd = Integer.parseInt(nik.substring(6, 8));
@@ -68,7 +69,7 @@ public final class IndonesianNik implements Transform {
   }
 
   @Override
-  public JsonNode toNational(JsonNode canonical, String location) {
+  public JsonNode toNational(JsonNode canonical, Supplier<String> location) {
     JsonNode v = canonical.get("value");
     return v == null ? null : JsonNodeFactory.instance.textNode(v.asText());
   }

@@ -5,6 +5,7 @@ import static org.fedgate.mapping.transform.Failures.at;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Supplier;
 import org.fedgate.model.error.MappingError;
 
 /**
@@ -14,9 +15,9 @@ import org.fedgate.model.error.MappingError;
 public final class KhmerNid implements Transform {
 
   @Override
-  public JsonNode toCanonical(JsonNode national, String location) {
+  public JsonNode toCanonical(JsonNode national, Supplier<String> location) {
     String v = ThaiPin.normalise(national.asText());
-    if (!v.matches("[0-9]{9}")) {
+    if (v.length() != 9 || !ThaiPin.allDigits(v)) {
       throw at(MappingError.INVALID_IDENTIFIER, location, "Cambodian ID must have 9 digits");
     }
     ObjectNode id = JsonNodeFactory.instance.objectNode();
@@ -27,7 +28,7 @@ public final class KhmerNid implements Transform {
   }
 
   @Override
-  public JsonNode toNational(JsonNode canonical, String location) {
+  public JsonNode toNational(JsonNode canonical, Supplier<String> location) {
     JsonNode v = canonical.get("value");
     return v == null ? null : JsonNodeFactory.instance.textNode(v.asText());
   }

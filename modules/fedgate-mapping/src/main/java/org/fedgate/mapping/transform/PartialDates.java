@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.YearMonth;
+import java.util.function.Supplier;
 import org.fedgate.model.error.MappingError;
 
 /**
@@ -32,10 +33,15 @@ public final class PartialDates {
     }
   }
 
+  static final java.util.regex.Pattern ISO =
+      java.util.regex.Pattern.compile("[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?");
+  static final java.util.regex.Pattern DMY =
+      java.util.regex.Pattern.compile("[0-9]{2}/[0-9]{2}/[0-9]{4}");
+
   private PartialDates() {}
 
   /** Checks that year/month/day exist in the proleptic Gregorian calendar. */
-  public static PartialDate of(int year, int month, int day, String location) {
+  public static PartialDate of(int year, int month, int day, Supplier<String> location) {
     if (year < 1 || year > 9999) {
       throw at(MappingError.IMPOSSIBLE_DATE, location, "year out of range");
     }
@@ -58,14 +64,14 @@ public final class PartialDates {
   }
 
   /** Parses a canonical partial date object (already schema-valid). */
-  public static PartialDate fromCanonical(JsonNode canonical, String location) {
+  public static PartialDate fromCanonical(JsonNode canonical, Supplier<String> location) {
     String v = canonical.path("value").asText("");
     return parseIso(v, location);
   }
 
   /** Parses YYYY, YYYY-MM or YYYY-MM-DD. */
-  public static PartialDate parseIso(String v, String location) {
-    if (!v.matches("[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")) {
+  public static PartialDate parseIso(String v, Supplier<String> location) {
+    if (!ISO.matcher(v).matches()) {
       throw at(MappingError.SCHEMA_VIOLATION, location, "not a YYYY[-MM[-DD]] date");
     }
     int y = Integer.parseInt(v.substring(0, 4));
@@ -97,12 +103,12 @@ public final class PartialDates {
   /** ISO dates in the Gregorian calendar, partial allowed. */
   public static final class IsoDate implements Transform {
     @Override
-    public JsonNode toCanonical(JsonNode national, String location) {
+    public JsonNode toCanonical(JsonNode national, Supplier<String> location) {
       return canonical(parseIso(national.asText(), location), "GREGORIAN");
     }
 
     @Override
-    public JsonNode toNational(JsonNode canonical, String location) {
+    public JsonNode toNational(JsonNode canonical, Supplier<String> location) {
       return JsonNodeFactory.instance.textNode(fromCanonical(canonical, location).iso());
     }
   }
@@ -110,7 +116,7 @@ public final class PartialDates {
   /** Full ISO dates only (xs:date): a partial canonical date cannot be represented. */
   public static final class FullIsoDate implements Transform {
     @Override
-    public JsonNode toCanonical(JsonNode national, String location) {
+    public JsonNode toCanonical(JsonNode national, Supplier<String> location) {
       PartialDate d = parseIso(national.asText(), location);
       if (d.precision() != Precision.DAY) {
         throw at(MappingError.SCHEMA_VIOLATION, location, "a full date is required");
@@ -119,7 +125,7 @@ public final class PartialDates {
     }
 
     @Override
-    public JsonNode toNational(JsonNode canonical, String location) {
+    public JsonNode toNational(JsonNode canonical, Supplier<String> location) {
       PartialDate d = fromCanonical(canonical, location);
       return d.precision() == Precision.DAY ? JsonNodeFactory.instance.textNode(d.iso()) : null;
     }
@@ -128,9 +134,9 @@ public final class PartialDates {
   /** Cambodian style dd/mm/yyyy; 00 marks an unknown day or month (00/00/1990 is a year). */
   public static final class DayMonthYear implements Transform {
     @Override
-    public JsonNode toCanonical(JsonNode national, String location) {
+    public JsonNode toCanonical(JsonNode national, Supplier<String> location) {
       String v = national.asText();
-      if (!v.matches("[0-9]{2}/[0-9]{2}/[0-9]{4}")) {
+      if (!DMY.matcher(v).matches()) {
         throw at(MappingError.SCHEMA_VIOLATION, location, "not a dd/mm/yyyy date");
       }
       int d = Integer.parseInt(v.substring(0, 2));
@@ -140,7 +146,7 @@ public final class PartialDates {
     }
 
     @Override
-    public JsonNode toNational(JsonNode canonical, String location) {
+    public JsonNode toNational(JsonNode canonical, Supplier<String> location) {
       PartialDate d = fromCanonical(canonical, location);
       return JsonNodeFactory.instance.textNode(
           pad2(d.day()) + "/" + pad2(d.month()) + "/" + pad4(d.year()));

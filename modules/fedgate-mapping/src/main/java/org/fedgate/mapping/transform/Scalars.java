@@ -5,6 +5,7 @@ import static org.fedgate.mapping.transform.Failures.at;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.function.Supplier;
 import org.fedgate.model.error.MappingError;
 
 /** Type conversions for formats whose values are all text (XML). */
@@ -14,7 +15,7 @@ public final class Scalars {
   /** XML boolean text to JSON boolean and back. */
   public static final class Bool implements Transform {
     @Override
-    public JsonNode toCanonical(JsonNode national, String location) {
+    public JsonNode toCanonical(JsonNode national, Supplier<String> location) {
       if (national.isBoolean()) {
         return national;
       }
@@ -26,7 +27,7 @@ public final class Scalars {
     }
 
     @Override
-    public JsonNode toNational(JsonNode canonical, String location) {
+    public JsonNode toNational(JsonNode canonical, Supplier<String> location) {
       return JsonNodeFactory.instance.textNode(Boolean.toString(canonical.asBoolean()));
     }
   }
@@ -34,7 +35,7 @@ public final class Scalars {
   /** Integer text to JSON integer and back. */
   public static final class Int implements Transform {
     @Override
-    public JsonNode toCanonical(JsonNode national, String location) {
+    public JsonNode toCanonical(JsonNode national, Supplier<String> location) {
       if (national.isIntegralNumber()) {
         return national;
       }
@@ -46,7 +47,7 @@ public final class Scalars {
     }
 
     @Override
-    public JsonNode toNational(JsonNode canonical, String location) {
+    public JsonNode toNational(JsonNode canonical, Supplier<String> location) {
       return JsonNodeFactory.instance.textNode(canonical.asText());
     }
   }
@@ -57,13 +58,13 @@ public final class Scalars {
    */
   public static final class Mononym implements Transform {
     @Override
-    public JsonNode toCanonical(JsonNode national, String location) {
+    public JsonNode toCanonical(JsonNode national, Supplier<String> location) {
       String s = national.asText().strip();
       return BooleanNode.valueOf(!s.isEmpty() && s.codePoints().noneMatch(Character::isWhitespace));
     }
 
     @Override
-    public JsonNode toNational(JsonNode canonical, String location) {
+    public JsonNode toNational(JsonNode canonical, Supplier<String> location) {
       return null;
     }
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.fedgate.model.error.MappingError;
 
 /**
@@ -51,6 +52,16 @@ public final class ThaiPin implements Transform {
     };
   }
 
+  static boolean allDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Removes the usual separators (1-2345-67890-12-3). */
   public static String normalise(String raw) {
     StringBuilder sb = new StringBuilder(13);
@@ -64,9 +75,9 @@ public final class ThaiPin implements Transform {
   }
 
   @Override
-  public JsonNode toCanonical(JsonNode national, String location) {
+  public JsonNode toCanonical(JsonNode national, Supplier<String> location) {
     String digits = normalise(national.asText());
-    if (!digits.matches("[0-9]{13}")) {
+    if (digits.length() != 13 || !allDigits(digits)) {
       throw at(MappingError.INVALID_IDENTIFIER, location, "Thai PIN must have 13 digits");
     }
     if (!checkDigitValid(digits)) {
@@ -88,7 +99,7 @@ public final class ThaiPin implements Transform {
   }
 
   @Override
-  public JsonNode toNational(JsonNode canonical, String location) {
+  public JsonNode toNational(JsonNode canonical, Supplier<String> location) {
     JsonNode v = canonical.get("value");
     return v == null ? null : JsonNodeFactory.instance.textNode(v.asText());
   }

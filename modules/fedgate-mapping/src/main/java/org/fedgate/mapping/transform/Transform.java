@@ -1,6 +1,7 @@
 package org.fedgate.mapping.transform;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.function.Supplier;
 
 /**
  * A reusable value transform between a national value and its canonical form. Implementations are
@@ -10,11 +11,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 public interface Transform {
 
   /** National value to canonical value. */
-  JsonNode toCanonical(JsonNode national, String location);
+  JsonNode toCanonical(JsonNode national, Supplier<String> location);
 
   /**
    * Canonical value to national value, or {@code null} when the national format cannot represent it
    * (the engine then lists the canonical path as unmapped).
    */
-  JsonNode toNational(JsonNode canonical, String location);
+  JsonNode toNational(JsonNode canonical, Supplier<String> location);
 }

@@ -45,6 +45,6 @@ class MappingPathTest {
     assertThat(matches).hasSize(2);
     assertThat(matches.get(1).pointer()).isEqualTo("/persons/2/id");
     assertThat(matches.get(1).bindings()).containsExactly(1);
-    assertThat(matches.get(1).keyPointers()).containsExactly("/persons/2/category");
+    assertThat(matches.get(1).keyRefs).containsExactly(root.get("persons").get(2), "category");
   }
 }

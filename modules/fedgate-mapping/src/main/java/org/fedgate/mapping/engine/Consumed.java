@@ -1,0 +1,43 @@
+package org.fedgate.mapping.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+
+/**
+ * What a translation read, as (container, field name or index) pairs. Containers are compared by
+ * identity: leaf nodes cannot be (Jackson shares instances of small values), containers can.
+ */
+final class Consumed {
+  // per container a short list of keys: containers hold a few dozen fields at most, and a scan
+  // of interned names is cheaper than hashing
+  private final IdentityHashMap<JsonNode, List<Object>> byParent = new IdentityHashMap<>(64);
+
+  void add(JsonNode parent, Object key) {
+    if (parent != null) {
+      List<Object> keys = byParent.get(parent);
+      if (keys == null) {
+        keys = new ArrayList<>(4);
+        byParent.put(parent, keys);
+      }
+      keys.add(key);
+    }
+  }
+
+  void add(PathOps.Match m) {
+    add(m.parent, m.key);
+    for (int i = 0; i < m.keyRefs.length; i += 2) {
+      add((JsonNode) m.keyRefs[i], m.keyRefs[i + 1]);
+    }
+  }
+
+  boolean contains(JsonNode parent, Object key) {
+    List<Object> keys = byParent.get(parent);
+    return keys != null && keys.contains(key);
+  }
+
+  List<Object> keysOf(JsonNode parent) {
+    return byParent.get(parent);
+  }
+}
