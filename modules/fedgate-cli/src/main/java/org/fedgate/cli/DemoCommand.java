@@ -71,10 +71,21 @@ public final class DemoCommand implements Callable<Integer> {
       throw e;
     }
     out.println();
+    AgencyId th = DemoFederation.TH;
+    String store = fed.storeUrl(th);
+    Path cert = fed.pki().agencyDir(th).resolve("signing.pem");
+    out.println("Reviewers, for example for " + th + " (same for the other stores above):");
+    out.println("  ./fedgate audit verify --store '" + store + "' --cert " + cert);
     out.println(
-        "Reviewers: ./fedgate audit verify --store '<JDBC URL above>'   and   ./fedgate audit"
-            + " export --store '<JDBC URL>' --from 2026-01-01T00:00:00Z --to 2100-01-01T00:00:00Z"
-            + " --out bundle.json");
+        "  ./fedgate audit export --store '"
+            + store
+            + "' --from 2026-01-01T00:00:00Z --to 2100-01-01T00:00:00Z --out "
+            + dir.resolve("th-ccib-audit-bundle.json"));
+    out.println(
+        "  ./fedgate audit verify-bundle "
+            + dir.resolve("th-ccib-audit-bundle.json")
+            + " --cert "
+            + cert);
     out.printf(
         "Gateway logs (JSON): %s   demo %s in %.1f s%n",
         dir.resolve("gateways.log"),
