@@ -381,6 +381,15 @@ class FederationIT {
         Api.call(
             fed.gateway(TH).agencyApiUrl(), "GET", "/api/v1/audit/entries/0/proof", reviewer, null);
     assertThat(proof.status()).as(proof.raw()).isEqualTo(200);
+    Api.Answer consistency =
+        Api.call(
+            fed.gateway(TH).agencyApiUrl(),
+            "GET",
+            "/api/v1/audit/consistency?first=1&second=2",
+            reviewer,
+            null);
+    assertThat(consistency.status()).as(consistency.raw()).isEqualTo(200);
+    assertThat(consistency.body().path("secondRoot").asText()).hasSize(64);
     Api.Answer export =
         Api.call(fed.gateway(TH).agencyApiUrl(), "GET", "/api/v1/audit/export", reviewer, null);
     assertThat(export.status()).as(export.raw()).isEqualTo(200);
@@ -399,7 +408,7 @@ class FederationIT {
                 null,
                 -1,
                 100));
-    assertThat(access.path("entries").size()).isGreaterThanOrEqualTo(5);
+    assertThat(access.path("entries").size()).isGreaterThanOrEqualTo(6);
   }
 
   // ---- rejections on the receiving side ----

@@ -335,6 +335,18 @@ public final class AgencyResource {
   }
 
   @GET
+  @Path("/audit/consistency")
+  public Response auditConsistency(
+      @HeaderParam("Authorization") String auth,
+      @QueryParam("first") long first,
+      @QueryParam("second") long second) {
+    Officer reviewer = authenticate(auth, Role.REVIEWER);
+    return Response.ok(
+            auditRead(reviewer, new AuditRead("consistency", null, first, null, null, second)))
+        .build();
+  }
+
+  @GET
   @Path("/audit/export")
   public Response auditExport(
       @HeaderParam("Authorization") String auth,

@@ -124,6 +124,24 @@ public final class AuditLogTrail implements AuditTrail {
   }
 
   @Override
+  public JsonNode consistency(long firstSize, long secondSize) {
+    long size = log.proofs().treeSize();
+    if (firstSize < 1 || secondSize < firstSize || secondSize > size) {
+      throw new FedgateException(
+          GatewayError.REQUEST_INVALID, "sizes must satisfy 1 <= first <= second <= " + size);
+    }
+    ObjectNode out = GatewayContext.JSON.createObjectNode();
+    out.put("firstSize", firstSize);
+    out.put("firstRoot", log.proofs().rootHash(firstSize));
+    out.put("secondSize", secondSize);
+    out.put("secondRoot", log.proofs().rootHash(secondSize));
+    out.set(
+        "proof",
+        GatewayContext.JSON.valueToTree(log.proofs().consistencyProof(firstSize, secondSize)));
+    return out;
+  }
+
+  @Override
   public JsonNode export(Instant from, Instant to) {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -44,6 +44,9 @@ public interface AuditTrail {
   /** An entry with its inclusion proof against the latest checkpoint. */
   JsonNode proof(long sequence);
 
+  /** A consistency proof between two tree sizes (RFC 9162), with both roots. */
+  JsonNode consistency(long firstSize, long secondSize);
+
   /** An export bundle (entries, proofs, checkpoints) for a time range. */
   JsonNode export(Instant from, Instant to);
 

@@ -8,9 +8,20 @@ import org.fedgate.gateway.port.AuditTrail;
 /** Runs the reviewer's read: a filtered query, the latest checkpoint, a proof or an export. */
 public final class QueryAuditStep extends Step {
 
-  /** The body: what the reviewer asked for. */
+  /** The body: what the reviewer asked for ({@code sequence} is the first size for consistency). */
   public record AuditRead(
-      String kind, AuditTrail.AuditQuery query, long sequence, Instant from, Instant to) {}
+      String kind,
+      AuditTrail.AuditQuery query,
+      long sequence,
+      Instant from,
+      Instant to,
+      long secondSize) {
+
+    public AuditRead(
+        String kind, AuditTrail.AuditQuery query, long sequence, Instant from, Instant to) {
+      this(kind, query, sequence, from, to, 0);
+    }
+  }
 
   public QueryAuditStep(GatewayContext ctx) {
     super(ctx);
@@ -24,6 +35,7 @@ public final class QueryAuditStep extends Step {
           case "query" -> ctx.audit().query(read.query());
           case "checkpoint" -> ctx.audit().latestCheckpoint();
           case "proof" -> ctx.audit().proof(read.sequence());
+          case "consistency" -> ctx.audit().consistency(read.sequence(), read.secondSize());
           case "export" -> ctx.audit().export(read.from(), read.to());
           case "verify" -> {
             long bad = ctx.audit().verify();
