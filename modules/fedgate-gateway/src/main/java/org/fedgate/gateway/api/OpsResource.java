@@ -72,6 +72,10 @@ public final class OpsResource {
   @Path("/metrics")
   @Produces("text/plain; version=0.0.4; charset=utf-8")
   public Response metrics() {
+    if (!ctx.config().metrics().enabled()) {
+      throw new org.fedgate.model.error.FedgateException(
+          GatewayError.NOT_FOUND, "metrics disabled");
+    }
     return Response.ok(ctx.metrics().scrape()).build();
   }
 }
