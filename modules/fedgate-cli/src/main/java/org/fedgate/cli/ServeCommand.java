@@ -7,7 +7,9 @@ import org.fedgate.gateway.Gateway;
 import org.fedgate.gateway.ModuleWiring;
 import org.fedgate.gateway.config.GatewayConfig;
 import org.fedgate.gateway.config.GatewayConfigLoader;
+import org.fedgate.gateway.logging.Failures;
 import org.fedgate.gateway.logging.JsonLogging;
+import org.fedgate.model.error.FedgateException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,7 +47,16 @@ public final class ServeCommand implements Callable<Integer> {
       return 0;
     }
     JsonLogging.install(logFile);
-    Gateway gateway = Gateway.start(c, ModuleWiring.wire(c));
+    Gateway gateway;
+    try {
+      gateway = Gateway.start(c, ModuleWiring.wire(c));
+    } catch (FedgateException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // where it failed, without the exception's message (it may quote configuration values)
+      spec.commandLine().getErr().println("gateway failed to start: " + Failures.describe(e));
+      throw e;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -152,6 +152,17 @@ public final class GatewayConfigLoader {
         && c.backend().url() == null) {
       throw new FedgateException(GatewayError.CONFIG_INVALID, "missing key backend.url");
     }
+    if (c.agreements().pseudonymSecret() != null
+        && c.agreements().pseudonymSecret().value() != null
+        && c.agreements()
+                .pseudonymSecret()
+                .value()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                .length
+            < 32) {
+      throw new FedgateException(
+          GatewayError.CONFIG_INVALID, "agreements.pseudonymSecret needs at least 32 bytes");
+    }
     checkPort("agencyApi.port", c.agencyApi().port());
     checkPort("federationApi.port", c.federationApi().port());
   }

@@ -94,6 +94,20 @@ class GatewayConfigLoaderTest {
   }
 
   @Test
+  void parse_shortPseudonymSecret_failsWithoutEchoingIt() {
+    assertThatThrownBy(
+            () ->
+                loader.parse(
+                    MINIMAL + "agreements: {pseudonymSecret: too-short-secret}\n", Path.of("/x")))
+        .isInstanceOfSatisfying(
+            FedgateException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("FG-5001");
+              assertThat(e.getMessage()).contains("pseudonymSecret").doesNotContain("too-short");
+            });
+  }
+
+  @Test
   void load_missingFile_fails() {
     assertThatThrownBy(() -> loader.load(Path.of("/nonexistent/gateway.yaml")))
         .isInstanceOfSatisfying(

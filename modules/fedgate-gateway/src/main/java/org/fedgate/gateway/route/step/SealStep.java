@@ -26,6 +26,25 @@ public final class SealStep extends Step {
     super(ctx);
   }
 
+  /** The grading the source gave the record (its provenance); X / 4 when it gave none. */
+  static SourceReliability reliability(JsonNode record) {
+    String v = record.path("provenance").path("sourceReliability").asText("X");
+    try {
+      return SourceReliability.valueOf(v);
+    } catch (IllegalArgumentException e) {
+      return SourceReliability.X;
+    }
+  }
+
+  static InformationAccuracy accuracy(JsonNode record) {
+    int grade = record.path("provenance").path("informationAccuracy").asInt(4);
+    try {
+      return InformationAccuracy.ofGrade(grade);
+    } catch (IllegalArgumentException e) {
+      return InformationAccuracy.CANNOT_JUDGE;
+    }
+  }
+
   @Override
   public void process(Exchange exchange) {
     AgencyId partner = required(exchange, GatewayHeaders.PARTNER, AgencyId.class);
@@ -58,8 +77,8 @@ public final class SealStep extends Step {
             required(exchange, GatewayHeaders.LEGAL_BASIS, String.class),
             required(exchange, GatewayHeaders.JUSTIFICATION, String.class),
             agreement.handlingCodes(),
-            SourceReliability.B,
-            InformationAccuracy.KNOWN_TO_SOURCE,
+            reliability(record),
+            accuracy(record),
             now,
             now.plus(ctx.config().delivery().envelopeTtl()),
             agreement.id(),
