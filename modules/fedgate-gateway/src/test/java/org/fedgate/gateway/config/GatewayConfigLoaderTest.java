@@ -117,7 +117,13 @@ class GatewayConfigLoaderTest {
   @Test
   void exampleConfigs_parse() throws Exception {
     Path root = Path.of(System.getProperty("fedgate.root", "../.."));
-    for (String f : new String[] {"docs/gateway.example.yaml"}) {
+    for (String f :
+        new String[] {
+          "docs/gateway.example.yaml",
+          "docker/config/th-ccib.yaml",
+          "docker/config/kh-ahtjp.yaml",
+          "docker/config/id-bareskrim.yaml"
+        }) {
       Path p = root.resolve(f);
       if (p.toFile().exists()) {
         assertThat(new GatewayConfigLoader(k -> "x".repeat(40)).load(p).agency()).isNotNull();
