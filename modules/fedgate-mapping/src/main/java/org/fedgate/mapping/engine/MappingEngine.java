@@ -31,9 +31,23 @@ public final class MappingEngine {
   private final Profile profile;
   private final List<Map.Entry<MappingPath, JsonNode>> defaults = new ArrayList<>();
 
+  /** Forward rules in profile order; their national paths, then the ignored ones, in one plan. */
+  private final List<Rule> forward = new ArrayList<>();
+
+  private final PathOps.ReadPlan forwardPlan;
+
   public MappingEngine(Profile profile) {
     this.profile = profile;
     profile.defaults().forEach((k, v) -> defaults.add(Map.entry(MappingPath.parse(k), v)));
+    List<MappingPath> nationalPaths = new ArrayList<>();
+    for (Rule rule : profile.rules()) {
+      if (rule.direction().forward()) {
+        forward.add(rule);
+        nationalPaths.add(rule.national());
+      }
+    }
+    nationalPaths.addAll(profile.ignoredNational());
+    this.forwardPlan = new PathOps.ReadPlan(nationalPaths);
   }
 
   public Profile profile() {
@@ -54,11 +68,12 @@ public final class MappingEngine {
     out.put("acrVersion", "1.0");
     ObjectNode prov = out.putObject("provenance");
     Consumed consumed = new Consumed();
-    for (Rule rule : profile.rules()) {
-      if (!rule.direction().forward()) {
-        continue;
-      }
-      for (Match m : PathOps.read(national, rule.national())) {
+    // one walk of the input finds every rule's matches; they are applied rule by rule as before,
+    // so the output is built in the same order
+    List<Match>[] matches = forwardPlan.read(national);
+    for (int r = 0; r < forward.size(); r++) {
+      Rule rule = forward.get(r);
+      for (Match m : matches[r]) {
         consumed.add(m);
         JsonNode v =
             rule.transform() != null
@@ -69,8 +84,8 @@ public final class MappingEngine {
         }
       }
     }
-    for (MappingPath ignored : profile.ignoredNational()) {
-      for (Match m : PathOps.read(national, ignored)) {
+    for (int i = forward.size(); i < matches.length; i++) {
+      for (Match m : matches[i]) {
         consumed.add(m);
       }
     }
