@@ -116,6 +116,7 @@ public class TranslationBenchmark {
         }
         long n = 0;
         long cpu0 = mx.getCurrentThreadCpuTime();
+        long bytes0 = allocated(mx);
         long end = System.nanoTime() + (long) (seconds * 1e9);
         while (System.nanoTime() < end) {
           for (int i = 0; i < 100; i++) {
@@ -124,12 +125,20 @@ public class TranslationBenchmark {
           n += 100;
         }
         double us = (mx.getCurrentThreadCpuTime() - cpu0) / 1e3 / n;
+        double kib = (allocated(mx) - bytes0) / 1024.0 / n;
         if (round == 1) {
           System.out.printf(
-              "%-16s %8.1f us CPU/op  %9.0f ops/s per core%n", e.getKey(), us, 1e6 / us);
+              "%-16s %8.1f us CPU/op  %9.0f ops/s per core  %6.1f KiB allocated/op%n",
+              e.getKey(), us, 1e6 / us, kib);
         }
       }
     }
+  }
+
+  private static long allocated(java.lang.management.ThreadMXBean mx) {
+    return mx instanceof com.sun.management.ThreadMXBean sun
+        ? sun.getThreadAllocatedBytes(Thread.currentThread().getId())
+        : 0;
   }
 
   @Benchmark

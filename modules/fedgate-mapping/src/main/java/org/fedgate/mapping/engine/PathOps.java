@@ -411,8 +411,12 @@ final class PathOps {
   }
 
   private static void put(ObjectNode obj, String name, JsonNode value) {
+    if (!value.isObject()) {
+      obj.set(name, value); // a leaf or array replaces whatever was there
+      return;
+    }
     JsonNode old = obj.get(name);
-    if (old != null && old.isObject() && value.isObject()) {
+    if (old != null && old.isObject()) {
       ((ObjectNode) old).setAll((ObjectNode) value);
     } else {
       obj.set(name, value);
