@@ -200,9 +200,7 @@ final class PathOps {
     List<Match>[] read(JsonNode document) {
       @SuppressWarnings("unchecked")
       List<Match>[] out = new List[paths];
-      for (int i = 0; i < paths; i++) {
-        out[i] = new ArrayList<>(2);
-      }
+      Arrays.fill(out, List.of()); // most paths match nothing: lists are made on first match
       new PlanWalk(new int[maxWildcards], out).visit(root, document, null, null, 0, 0);
       return out;
     }
@@ -272,6 +270,9 @@ final class PathOps {
         return;
       }
       for (int idx : n.ends) {
+        if (out[idx].isEmpty()) {
+          out[idx] = new ArrayList<>(2);
+        }
         out[idx].add(
             new Match(
                 node,
