@@ -76,6 +76,71 @@ public class TranslationBenchmark {
     }
   }
 
+  /**
+   * CPU time per operation on the current thread, for a machine shared with other work where
+   * wall-clock throughput is unreliable: {@code bench class org.fedgate.bench.TranslationBenchmark
+   * [seconds [op regex]]}. Prints CPU microseconds per op for TH -> canonical (whole call and its
+   * parts: parse, parse + national schema check, mapping alone) and canonical -> ID.
+   */
+  public static void main(String[] args) throws IOException {
+    double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 10;
+    String only = args.length > 1 ? args[1] : ".*";
+    Translator t = Translator.builder().build();
+    byte[] th = resource("schemas/national/th/samples/th-07-call-centre-gang.json");
+    JsonNode canonical =
+        new ObjectMapper()
+            .readTree(
+                resource("schemas/national/id/golden/id-01-tppo-scam-compound.canonical.json"));
+    org.fedgate.mapping.io.JsonDocuments json =
+        new org.fedgate.mapping.io.JsonDocuments(org.fedgate.mapping.io.Limits.defaults());
+    org.fedgate.mapping.io.JsonSchemaCheck schema =
+        org.fedgate.mapping.io.JsonSchemaCheck.of(
+            new ObjectMapper()
+                .readTree(resource("schemas/national/th/th-ccib-case-1.0.schema.json")));
+    org.fedgate.mapping.engine.MappingEngine engine =
+        new org.fedgate.mapping.engine.MappingEngine(t.profile("TH"));
+    JsonNode thTree = json.parse(th);
+    java.util.Map<String, Runnable> ops = new java.util.LinkedHashMap<>();
+    ops.put("thToCanonical", () -> t.toCanonical("TH", th));
+    ops.put("  parse", () -> json.parse(th));
+    ops.put(
+        "  parse+schema",
+        () -> schema.check(json.parse(th), org.fedgate.model.error.MappingError.SCHEMA_VIOLATION));
+    ops.put("  map", () -> engine.toCanonical(thTree, java.util.function.UnaryOperator.identity()));
+    ops.put("canonicalToId", () -> t.fromCanonical("ID", canonical));
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    for (int round = 0; round < 2; round++) { // the first round is warm-up
+      for (java.util.Map.Entry<String, Runnable> e : ops.entrySet()) {
+        if (!e.getKey().strip().matches(only)) {
+          continue;
+        }
+        long n = 0;
+        long cpu0 = mx.getCurrentThreadCpuTime();
+        long bytes0 = allocated(mx);
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        while (System.nanoTime() < end) {
+          for (int i = 0; i < 100; i++) {
+            e.getValue().run();
+          }
+          n += 100;
+        }
+        double us = (mx.getCurrentThreadCpuTime() - cpu0) / 1e3 / n;
+        double kib = (allocated(mx) - bytes0) / 1024.0 / n;
+        if (round == 1) {
+          System.out.printf(
+              "%-16s %8.1f us CPU/op  %9.0f ops/s per core  %6.1f KiB allocated/op%n",
+              e.getKey(), us, 1e6 / us, kib);
+        }
+      }
+    }
+  }
+
+  private static long allocated(java.lang.management.ThreadMXBean mx) {
+    return mx instanceof com.sun.management.ThreadMXBean sun
+        ? sun.getThreadAllocatedBytes(Thread.currentThread().getId())
+        : 0;
+  }
+
   @Benchmark
   public TranslationResult thToCanonical(ThInput in) {
     return in.translator.toCanonical("TH", in.record);

@@ -20,6 +20,10 @@ final class Consumed {
       if (keys == null) {
         keys = new ArrayList<>(4);
         byParent.put(parent, keys);
+      } else if (has(keys, key)) {
+        // each rule reads the same containers again (every person rule reads /persons and the
+        // person): keeping the lists free of repeats keeps the unmapped walk's look-ups short
+        return;
       }
       keys.add(key);
     }
@@ -34,7 +38,20 @@ final class Consumed {
 
   boolean contains(JsonNode parent, Object key) {
     List<Object> keys = byParent.get(parent);
-    return keys != null && keys.contains(key);
+    return keys != null && has(keys, key);
+  }
+
+  /**
+   * Whether {@code keys} holds {@code key}. Field names are mostly the same interned instances
+   * (Jackson interns parsed names, mapping paths intern theirs), so identity is tried first.
+   */
+  static boolean has(List<Object> keys, Object key) {
+    for (int i = 0, n = keys.size(); i < n; i++) {
+      if (keys.get(i) == key) {
+        return true;
+      }
+    }
+    return keys.contains(key);
   }
 
   List<Object> keysOf(JsonNode parent) {

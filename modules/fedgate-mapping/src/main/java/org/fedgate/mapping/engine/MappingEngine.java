@@ -31,9 +31,45 @@ public final class MappingEngine {
   private final Profile profile;
   private final List<Map.Entry<MappingPath, JsonNode>> defaults = new ArrayList<>();
 
+  /** Forward rules in profile order; their national paths, then the ignored ones, in one plan. */
+  private final List<Rule> forward = new ArrayList<>();
+
+  private final PathOps.ReadPlan forwardPlan;
+
+  /** Backward rules in profile order, then the forward-only ones (values derived on the way in). */
+  private final List<Rule> backward = new ArrayList<>();
+
+  private final List<Rule> derived = new ArrayList<>();
+
+  /** The engine-owned canonical paths, then the canonical paths of backward and derived rules. */
+  private final PathOps.ReadPlan backwardPlan;
+
   public MappingEngine(Profile profile) {
     this.profile = profile;
     profile.defaults().forEach((k, v) -> defaults.add(Map.entry(MappingPath.parse(k), v)));
+    List<MappingPath> nationalPaths = new ArrayList<>();
+    for (Rule rule : profile.rules()) {
+      if (rule.direction().forward()) {
+        forward.add(rule);
+        nationalPaths.add(rule.national());
+      }
+    }
+    nationalPaths.addAll(profile.ignoredNational());
+    this.forwardPlan = new PathOps.ReadPlan(nationalPaths);
+    List<MappingPath> canonicalPaths = new ArrayList<>(ENGINE_OWNED);
+    for (Rule rule : profile.rules()) {
+      if (rule.direction().backward()) {
+        backward.add(rule);
+        canonicalPaths.add(rule.canonical());
+      }
+    }
+    for (Rule rule : profile.rules()) {
+      if (!rule.direction().backward()) {
+        derived.add(rule);
+        canonicalPaths.add(rule.canonical());
+      }
+    }
+    this.backwardPlan = new PathOps.ReadPlan(canonicalPaths);
   }
 
   public Profile profile() {
@@ -54,11 +90,12 @@ public final class MappingEngine {
     out.put("acrVersion", "1.0");
     ObjectNode prov = out.putObject("provenance");
     Consumed consumed = new Consumed();
-    for (Rule rule : profile.rules()) {
-      if (!rule.direction().forward()) {
-        continue;
-      }
-      for (Match m : PathOps.read(national, rule.national())) {
+    // one walk of the input finds every rule's matches; they are applied rule by rule as before,
+    // so the output is built in the same order
+    List<Match>[] matches = forwardPlan.read(national);
+    for (int r = 0; r < forward.size(); r++) {
+      Rule rule = forward.get(r);
+      for (Match m : matches[r]) {
         consumed.add(m);
         JsonNode v =
             rule.transform() != null
@@ -69,8 +106,8 @@ public final class MappingEngine {
         }
       }
     }
-    for (MappingPath ignored : profile.ignoredNational()) {
-      for (Match m : PathOps.read(national, ignored)) {
+    for (int i = forward.size(); i < matches.length; i++) {
+      for (Match m : matches[i]) {
         consumed.add(m);
       }
     }
@@ -91,16 +128,16 @@ public final class MappingEngine {
   public Output toNational(JsonNode canonical) {
     ObjectNode out = NF.objectNode();
     Consumed consumed = new Consumed();
-    for (MappingPath owned : ENGINE_OWNED) {
-      for (Match m : PathOps.read(canonical, owned)) {
+    // one walk of the (unchanging) input finds every rule's matches; rules still apply in order
+    List<Match>[] matches = backwardPlan.read(canonical);
+    int at = 0;
+    for (; at < ENGINE_OWNED.size(); at++) {
+      for (Match m : matches[at]) {
         consumed.add(m);
       }
     }
-    for (Rule rule : profile.rules()) {
-      if (!rule.direction().backward()) {
-        continue;
-      }
-      for (Match m : PathOps.read(canonical, rule.canonical())) {
+    for (Rule rule : backward) {
+      for (Match m : matches[at++]) {
         JsonNode v =
             rule.transform() != null
                 ? rule.transform().toNational(m.value, m::pointer)
@@ -114,15 +151,12 @@ public final class MappingEngine {
     }
     // A value derived on the way in (a mononym flag, a province name beside its code) is carried
     // back by its national source: it counts as mapped only where that source was written.
-    for (Rule rule : profile.rules()) {
-      if (rule.direction().backward()) {
-        continue;
-      }
+    for (Rule rule : derived) {
       Set<String> written = new HashSet<>();
       for (Match w : PathOps.read(out, rule.national())) {
         written.add(PathOps.bindingsText(w.bindings));
       }
-      for (Match m : PathOps.read(canonical, rule.canonical())) {
+      for (Match m : matches[at++]) {
         if (written.contains(PathOps.bindingsText(m.bindings))) {
           consumed.add(m);
         }
@@ -171,7 +205,7 @@ public final class MappingEngine {
     if (node.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        if (read != null && read.contains(e.getKey())) {
+        if (read != null && Consumed.has(read, e.getKey())) {
           all = false;
           continue;
         }
@@ -183,7 +217,7 @@ public final class MappingEngine {
       }
     } else {
       for (int i = 0; i < node.size(); i++) {
-        if (read != null && read.contains(i)) {
+        if (read != null && Consumed.has(read, i)) {
           all = false;
           continue;
         }

@@ -32,8 +32,8 @@ public final class MappingPath {
           kind,
           name,
           Map.copyOf(keys),
-          keys.keySet().toArray(String[]::new),
-          keys.keySet().stream().map(keys::get).toArray(String[]::new));
+          keys.keySet().stream().map(String::intern).toArray(String[]::new),
+          keys.keySet().stream().map(keys::get).map(String::intern).toArray(String[]::new));
     }
 
     boolean isArrayStep() {
@@ -86,7 +86,10 @@ public final class MappingPath {
       } else if (raw.contains("[") || raw.contains("]") || raw.contains("*")) {
         throw new IllegalArgumentException("bad segment '" + raw + "' in path " + text);
       } else {
-        segs.add(new Segment(Kind.FIELD, raw.replace("~1", "/").replace("~0", "~"), Map.of()));
+        // interned like the field names Jackson parses, so that lookups and the unmapped
+        // report's key comparisons mostly end at the identity check
+        String name = raw.replace("~1", "/").replace("~0", "~").intern();
+        segs.add(new Segment(Kind.FIELD, name, Map.of()));
       }
     }
     for (int i = 0; i < segs.size(); i++) {

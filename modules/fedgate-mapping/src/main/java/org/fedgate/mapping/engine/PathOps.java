@@ -169,6 +169,172 @@ final class PathOps {
   }
 
   /**
+   * Many paths read in one walk: the paths are merged into a tree by their shared prefixes, so a
+   * document is walked once instead of once per rule (a person's fields under {@code /persons/*}
+   * are reached once, not once per person rule). Each path gets exactly the matches, in the same
+   * order, that {@link #read} would give it. Immutable and thread-safe.
+   */
+  static final class ReadPlan {
+    private final Node root = new Node(null);
+    private final int paths;
+    private final int maxWildcards;
+
+    ReadPlan(List<MappingPath> paths) {
+      this.paths = paths.size();
+      int w = 0;
+      for (int i = 0; i < paths.size(); i++) {
+        MappingPath p = paths.get(i);
+        w = Math.max(w, p.wildcards());
+        Node n = root;
+        for (Segment s : p.segments()) {
+          n = n.child(s);
+        }
+        n.ends = Arrays.copyOf(n.ends, n.ends.length + 1);
+        n.ends[n.ends.length - 1] = i;
+      }
+      this.maxWildcards = w;
+      root.freeze();
+    }
+
+    /** The matches of every path, indexed like the paths the plan was built from. */
+    List<Match>[] read(JsonNode document) {
+      @SuppressWarnings("unchecked")
+      List<Match>[] out = new List[paths];
+      Arrays.fill(out, List.of()); // most paths match nothing: lists are made on first match
+      new PlanWalk(new int[maxWildcards], out).visit(root, document, null, null, 0, 0);
+      return out;
+    }
+  }
+
+  /** A node of a {@link ReadPlan}: a segment, the paths that end here and the segments after. */
+  private static final class Node {
+    final Segment seg;
+    private final List<Node> open = new ArrayList<>();
+    Node[] kids;
+    int[] ends = new int[0];
+
+    Node(Segment seg) {
+      this.seg = seg;
+    }
+
+    Node child(Segment s) {
+      for (Node c : open) {
+        if (sameSegment(c.seg, s)) {
+          return c;
+        }
+      }
+      Node c = new Node(s);
+      open.add(c);
+      return c;
+    }
+
+    void freeze() {
+      kids = open.toArray(Node[]::new);
+      for (Node k : kids) {
+        k.freeze();
+      }
+    }
+
+    private static boolean sameSegment(Segment a, Segment b) {
+      return a.kind() == b.kind()
+          && a.name().equals(b.name())
+          && Arrays.equals(a.keyNames(), b.keyNames())
+          && Arrays.equals(a.keyValues(), b.keyValues());
+    }
+  }
+
+  private static final int[] NO_BINDINGS = new int[0];
+
+  /** The mutable state of one plan walk; mirrors {@link Walk} step by step. */
+  private static final class PlanWalk {
+    private final int[] bind;
+    private final List<Match>[] out;
+    private Object[] steps = new Object[16];
+    private Object[] keys = new Object[8];
+    private int nkeys;
+
+    PlanWalk(int[] bind, List<Match>[] out) {
+      this.bind = bind;
+      this.out = out;
+    }
+
+    private void push(int depth, Object step) {
+      if (depth >= steps.length) {
+        steps = Arrays.copyOf(steps, steps.length * 2);
+      }
+      steps[depth] = step;
+    }
+
+    void visit(Node n, JsonNode node, JsonNode parent, Object key, int b, int depth) {
+      if (node == null || node.isNull() || node.isMissingNode()) {
+        return;
+      }
+      for (int idx : n.ends) {
+        if (out[idx].isEmpty()) {
+          out[idx] = new ArrayList<>(2);
+        }
+        out[idx].add(
+            new Match(
+                node,
+                b == 0 ? NO_BINDINGS : Arrays.copyOf(bind, b),
+                parent,
+                key,
+                Arrays.copyOf(steps, depth),
+                nkeys == 0 ? NONE : Arrays.copyOf(keys, nkeys)));
+      }
+      for (Node c : n.kids) {
+        Segment s = c.seg;
+        switch (s.kind()) {
+          case FIELD -> {
+            if (node.isObject()) {
+              push(depth, s.name());
+              visit(c, node.get(s.name()), node, s.name(), b, depth + 1);
+            }
+          }
+          case EACH -> {
+            if (node.isArray()) {
+              for (int k = 0; k < node.size(); k++) {
+                bind[b] = k;
+                push(depth, k);
+                visit(c, node.get(k), node, k, b + 1, depth + 1);
+              }
+            }
+          }
+          case EACH_MATCHING, ONE_MATCHING -> {
+            if (node.isArray()) {
+              int ordinal = 0;
+              for (int k = 0; k < node.size(); k++) {
+                JsonNode item = node.get(k);
+                if (item.isObject() && s.matches(item)) {
+                  int mark = nkeys;
+                  for (String keyName : s.keyNames()) {
+                    if (nkeys + 2 > keys.length) {
+                      keys = Arrays.copyOf(keys, keys.length * 2);
+                    }
+                    keys[nkeys++] = item;
+                    keys[nkeys++] = keyName;
+                  }
+                  push(depth, k);
+                  if (s.kind() == Kind.EACH_MATCHING) {
+                    bind[b] = ordinal++;
+                    visit(c, item, node, k, b + 1, depth + 1);
+                    nkeys = mark;
+                  } else {
+                    visit(c, item, node, k, b, depth + 1);
+                    nkeys = mark;
+                    break; // the one matching item only
+                  }
+                }
+              }
+            }
+          }
+          default -> throw new IllegalStateException();
+        }
+      }
+    }
+  }
+
+  /**
    * Writes {@code value} at the path, creating objects, arrays and selected items on the way.
    * Objects written onto an existing object are merged field by field.
    */
@@ -246,8 +412,12 @@ final class PathOps {
   }
 
   private static void put(ObjectNode obj, String name, JsonNode value) {
+    if (!value.isObject()) {
+      obj.set(name, value); // a leaf or array replaces whatever was there
+      return;
+    }
     JsonNode old = obj.get(name);
-    if (old != null && old.isObject() && value.isObject()) {
+    if (old != null && old.isObject()) {
       ((ObjectNode) old).setAll((ObjectNode) value);
     } else {
       obj.set(name, value);
