@@ -76,6 +76,8 @@ final class CanonicalSchema {
     boolean container;
     private String[] propNames = new String[0];
     private Node[] propNodes = new Node[0];
+    // position among the parent's properties (0 for the root and array items)
+    int ordinal;
 
     /**
      * The child for a property name. Jackson interns field names, so a reference comparison almost
@@ -98,6 +100,10 @@ final class CanonicalSchema {
 
     boolean isContainer() {
       return container;
+    }
+
+    int propertyCount() {
+      return propNodes.length;
     }
 
     @Override
@@ -153,6 +159,9 @@ final class CanonicalSchema {
         n.container = n.items != null || !n.properties.isEmpty() || "object".equals(n.type);
         n.propNames = n.properties.keySet().stream().map(String::intern).toArray(String[]::new);
         n.propNodes = n.properties.values().toArray(new Node[0]);
+        for (int i = 0; i < n.propNodes.length; i++) {
+          n.propNodes[i].ordinal = i;
+        }
       }
       for (Node n : b.nodes) {
         flag(n);

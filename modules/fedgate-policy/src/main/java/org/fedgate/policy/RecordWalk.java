@@ -73,6 +73,8 @@ final class RecordWalk {
   final List<FieldDecision> decisions = new ArrayList<>(1024);
   final List<String> offending = new ArrayList<>();
   private final StringBuilder path = new StringBuilder(96);
+  // the same position as a shared pointer, or null where none is cached (off-schema, limits)
+  private Pointers at = Pointers.root();
 
   // facts about the record's persons, gathered before the walk
   private final Map<String, String> protectedIds = new HashMap<>();
@@ -296,14 +298,17 @@ final class RecordWalk {
       }
       ArrayNode out = mode == Mode.MINIMISE ? F.arrayNode(in.size()) : null;
       int len = path.length();
+      Pointers here = at;
       for (int i = 0; i < in.size(); i++) {
         path.append('/').append(i);
+        at = here == null ? null : here.item(i);
         JsonNode o = visit(in.get(i), sn.items);
         path.setLength(len);
         if (o != null && out != null) {
           out.add(o);
         }
       }
+      at = here;
       return out == null || out.isEmpty() ? null : out;
     }
     if (sn.isContainer()) {
@@ -351,6 +356,7 @@ final class RecordWalk {
       currentAddress = in;
     }
     int len = path.length();
+    Pointers here = at;
     for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String name = e.getKey();
@@ -359,11 +365,13 @@ final class RecordWalk {
         // a field the schema does not have: its name may itself be personal data, so the report
         // and any error name only where it was
         path.append("/").append(UNKNOWN_FIELD);
+        at = null;
         withhold(e.getValue(), null, NOT_IN_SCHEMA);
         path.setLength(len);
         continue;
       }
       appendSegment(name);
+      at = here == null ? null : here.property(child, name);
       JsonNode o;
       if (sn == root && !sectionAllowed(name)) {
         o = withholdAll(e.getValue(), child, AGREEMENT_RECORD_TYPE);
@@ -375,6 +383,7 @@ final class RecordWalk {
         out.set(name, o);
       }
     }
+    at = here;
     currentAddress = savedAddress;
     if (out == null) {
       return null;
@@ -598,7 +607,7 @@ final class RecordWalk {
   private JsonNode pseudonymise(JsonNode in, CanonicalSchema.Node sn, String domain, String id) {
     if (mode == Mode.CHECK) {
       if (!(in.isTextual() && PseudonymKey.isToken(in.textValue()))) {
-        offending.add(path.toString());
+        offending.add(pointer());
       }
       return null;
     }
@@ -621,11 +630,15 @@ final class RecordWalk {
     if (mode == Mode.CHECK) {
       // what arrived must be what the sender would have sent
       if (action == FieldAction.WITHHOLD || out == null || !out.equals(in)) {
-        offending.add(path.toString());
+        offending.add(pointer());
       }
       return null;
     }
-    decisions.add(new FieldDecision(path.toString(), canonical(sn), action, ruleId));
+    Pointers p = at;
+    decisions.add(
+        p != null && p.schema == sn
+            ? p.decision(action, ruleId)
+            : new FieldDecision(path.toString(), canonical(sn), action, ruleId));
     return out;
   }
 
@@ -633,29 +646,42 @@ final class RecordWalk {
   private JsonNode withholdAll(JsonNode in, CanonicalSchema.Node sn, String ruleId) {
     if (in.isObject()) {
       int len = path.length();
+      Pointers here = at;
       for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         CanonicalSchema.Node child = sn == null ? null : sn.property(e.getKey());
         if (child == null) {
           path.append("/").append(UNKNOWN_FIELD);
+          at = null;
           withhold(e.getValue(), null, ruleId);
         } else {
           appendSegment(e.getKey());
+          at = here == null ? null : here.property(child, e.getKey());
           withholdAll(e.getValue(), child, ruleId);
         }
         path.setLength(len);
       }
+      at = here;
     } else if (in.isArray()) {
       int len = path.length();
+      Pointers here = at;
       for (int i = 0; i < in.size(); i++) {
         path.append('/').append(i);
+        at = here == null || sn == null ? null : here.item(i);
         withholdAll(in.get(i), sn == null ? null : sn.items, ruleId);
         path.setLength(len);
       }
+      at = here;
     } else {
       withhold(in, sn, ruleId);
     }
     return null;
+  }
+
+  /** The JSON Pointer of the current position. */
+  private String pointer() {
+    Pointers p = at;
+    return p != null ? p.pointer : path.toString();
   }
 
   private void demote(int from, String ruleId) {
