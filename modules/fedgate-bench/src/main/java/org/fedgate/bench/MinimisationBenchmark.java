@@ -137,7 +137,7 @@ public class MinimisationBenchmark {
         long n = 0;
         while (mx.getCurrentThreadCpuTime() - cpu0 < (long) (seconds * 1e9)) {
           for (int i = 0; i < 100; i++) {
-            sink += op.get().hashCode();
+            sink += System.identityHashCode(op.get());
           }
           n += 100;
         }

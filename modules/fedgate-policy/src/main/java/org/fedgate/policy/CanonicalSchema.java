@@ -84,18 +84,35 @@ final class CanonicalSchema {
      * always finds it; equals is the fallback.
      */
     Node property(String name) {
-      String[] names = propNames;
-      for (int i = 0; i < names.length; i++) {
-        if (names[i] == name) {
-          return propNodes[i];
+      // open addressing on the (cached) hash code: one or two probes instead of a scan
+      String[] names = hashNames;
+      int mask = names.length - 1;
+      for (int i = name.hashCode() & mask; ; i = (i + 1) & mask) {
+        String n = names[i];
+        if (n == null) {
+          return null;
+        }
+        if (n == name || n.equals(name)) {
+          return hashNodes[i];
         }
       }
-      for (int i = 0; i < names.length; i++) {
-        if (names[i].equals(name)) {
-          return propNodes[i];
+    }
+
+    private String[] hashNames = new String[1];
+    private Node[] hashNodes = new Node[1];
+
+    private void index() {
+      int size = Integer.highestOneBit(Math.max(1, propNodes.length) * 4);
+      hashNames = new String[size];
+      hashNodes = new Node[size];
+      for (int k = 0; k < propNames.length; k++) {
+        int i = propNames[k].hashCode() & (size - 1);
+        while (hashNames[i] != null) {
+          i = (i + 1) & (size - 1);
         }
+        hashNames[i] = propNames[k];
+        hashNodes[i] = propNodes[k];
       }
-      return null;
     }
 
     boolean isContainer() {
@@ -162,6 +179,7 @@ final class CanonicalSchema {
         for (int i = 0; i < n.propNodes.length; i++) {
           n.propNodes[i].ordinal = i;
         }
+        n.index();
       }
       for (Node n : b.nodes) {
         flag(n);

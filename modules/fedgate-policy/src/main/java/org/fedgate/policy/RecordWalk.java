@@ -74,7 +74,7 @@ final class RecordWalk {
   final List<String> offending = new ArrayList<>();
   private final StringBuilder path = new StringBuilder(96);
   // the same position as a shared pointer, or null where none is cached (off-schema, limits)
-  private Pointers at = Pointers.root();
+  private Pointers at;
 
   // facts about the record's persons, gathered before the walk
   private final Map<String, String> protectedIds = new HashMap<>();
@@ -109,6 +109,8 @@ final class RecordWalk {
     this.mode = mode;
     this.key = key;
     this.today = today;
+    // the receiver's check reports only offending paths, usually none: it builds them as needed
+    this.at = mode == Mode.MINIMISE ? Pointers.root() : null;
   }
 
   JsonNode run(JsonNode record) {
@@ -734,6 +736,9 @@ final class RecordWalk {
 
   /** Whether the digits of {@code text} spell a PSN of this record (count first: no garbage). */
   private boolean isPsn(String text) {
+    if (text.length() < Long.numberOfTrailingZeros(psnLengths)) {
+      return false; // fewer characters than the shortest PSN has digits
+    }
     int count = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -758,7 +763,12 @@ final class RecordWalk {
   private long[] protectedHashes() {
     long[] h = protectedHashes;
     if (h == null) {
-      h = protectedValues.stream().mapToLong(RecordWalk::normalisedHash).sorted().toArray();
+      h = new long[protectedValues.size()];
+      int i = 0;
+      for (String v : protectedValues) {
+        h[i++] = normalisedHash(v);
+      }
+      Arrays.sort(h);
       protectedHashes = h;
     }
     return h;
