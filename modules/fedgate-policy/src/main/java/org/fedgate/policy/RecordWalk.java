@@ -302,10 +302,11 @@ final class RecordWalk {
       int len = path.length();
       Pointers here = at;
       for (int i = 0; i < in.size(); i++) {
-        path.append('/').append(i);
         at = here == null ? null : here.item(i);
+        if (at == null) {
+          sync(here, len).append('/').append(i);
+        }
         JsonNode o = visit(in.get(i), sn.items);
-        path.setLength(len);
         if (o != null && out != null) {
           out.add(o);
         }
@@ -366,21 +367,21 @@ final class RecordWalk {
       if (child == null) {
         // a field the schema does not have: its name may itself be personal data, so the report
         // and any error name only where it was
-        path.append("/").append(UNKNOWN_FIELD);
+        sync(here, len).append("/").append(UNKNOWN_FIELD);
         at = null;
         withhold(e.getValue(), null, NOT_IN_SCHEMA);
-        path.setLength(len);
         continue;
       }
-      appendSegment(name);
       at = here == null ? null : here.property(child, name);
+      if (at == null) {
+        appendSegment(sync(here, len), name);
+      }
       JsonNode o;
       if (sn == root && !sectionAllowed(name)) {
         o = withholdAll(e.getValue(), child, AGREEMENT_RECORD_TYPE);
       } else {
         o = visit(e.getValue(), child);
       }
-      path.setLength(len);
       if (o != null && out != null) {
         out.set(name, o);
       }
@@ -638,9 +639,11 @@ final class RecordWalk {
     }
     Pointers p = at;
     decisions.add(
-        p != null && p.schema == sn
-            ? p.decision(action, ruleId)
-            : new FieldDecision(path.toString(), canonical(sn), action, ruleId));
+        p == null
+            ? new FieldDecision(path.toString(), canonical(sn), action, ruleId)
+            : p.schema == sn
+                ? p.decision(action, ruleId)
+                : new FieldDecision(p.pointer, canonical(sn), action, ruleId));
     return out;
   }
 
@@ -653,31 +656,48 @@ final class RecordWalk {
         Map.Entry<String, JsonNode> e = it.next();
         CanonicalSchema.Node child = sn == null ? null : sn.property(e.getKey());
         if (child == null) {
-          path.append("/").append(UNKNOWN_FIELD);
+          sync(here, len).append("/").append(UNKNOWN_FIELD);
           at = null;
           withhold(e.getValue(), null, ruleId);
         } else {
-          appendSegment(e.getKey());
           at = here == null ? null : here.property(child, e.getKey());
+          if (at == null) {
+            appendSegment(sync(here, len), e.getKey());
+          }
           withholdAll(e.getValue(), child, ruleId);
         }
-        path.setLength(len);
       }
       at = here;
     } else if (in.isArray()) {
       int len = path.length();
       Pointers here = at;
       for (int i = 0; i < in.size(); i++) {
-        path.append('/').append(i);
         at = here == null || sn == null ? null : here.item(i);
+        if (at == null) {
+          sync(here, len).append('/').append(i);
+        }
         withholdAll(in.get(i), sn == null ? null : sn.items, ruleId);
-        path.setLength(len);
       }
       at = here;
     } else {
       withhold(in, sn, ruleId);
     }
     return null;
+  }
+
+  /**
+   * The path builder set to the parent's pointer before a child is appended: while a shared pointer
+   * stands for the position, the builder is not kept up; else it is cut back to the parent's
+   * length.
+   */
+  private StringBuilder sync(Pointers parent, int parentLength) {
+    if (parent != null) {
+      path.setLength(0);
+      path.append(parent.pointer);
+    } else {
+      path.setLength(parentLength);
+    }
+    return path;
   }
 
   /** The JSON Pointer of the current position. */
@@ -703,7 +723,7 @@ final class RecordWalk {
     return path.toString().replaceAll("/[0-9]+(?=/|$)", "/*");
   }
 
-  private void appendSegment(String name) {
+  private static void appendSegment(StringBuilder path, String name) {
     path.append('/');
     if (name.indexOf('~') < 0 && name.indexOf('/') < 0) {
       path.append(name);
