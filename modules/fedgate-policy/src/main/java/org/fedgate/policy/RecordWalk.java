@@ -353,7 +353,10 @@ final class RecordWalk {
   private JsonNode visitObject(JsonNode in, CanonicalSchema.Node sn) {
     int mark = decisions.size();
     ObjectNode out =
-        mode == Mode.MINIMISE ? new ObjectNode(F, new LinkedHashMap<>(in.size() * 2)) : null;
+        mode == Mode.MINIMISE
+            // sized for the input's members at the default load factor: no rehash, no slack
+            ? new ObjectNode(F, new LinkedHashMap<>((int) (in.size() / 0.75f) + 1))
+            : null;
     JsonNode savedAddress = currentAddress;
     if ("address".equals(sn.defName)) {
       currentAddress = in;
