@@ -19,7 +19,7 @@ import org.fedgate.model.policy.FieldDecision;
 final class Pointers {
 
   static final int MAX_INDEX = 64;
-  static final int MAX_POINTERS = 1 << 16;
+  static final int MAX_POINTERS = 1 << 14;
 
   private static final AtomicInteger COUNT = new AtomicInteger();
   private static final Pointers ROOT = new Pointers("", CanonicalSchema.get().root());
