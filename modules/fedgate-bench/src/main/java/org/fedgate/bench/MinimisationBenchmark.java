@@ -1,11 +1,16 @@
 package org.fedgate.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.fedgate.model.Purpose;
 import org.fedgate.policy.Agreement;
 import org.fedgate.policy.MinimisationResult;
@@ -105,5 +110,48 @@ public class MinimisationBenchmark {
   @Benchmark
   public int overSharingCheckRaid() {
     return check.offendingPaths(thKh, Purpose.INVESTIGATION, raidMinimised).size();
+  }
+
+  /**
+   * CPU time per operation of each benchmark on this thread (thread CPU time, so other load on a
+   * shared machine does not count): {@code modules/fedgate-bench/bench class
+   * org.fedgate.bench.MinimisationBenchmark [SECONDS]}.
+   */
+  public static void main(String[] args) {
+    double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
+    MinimisationBenchmark b = new MinimisationBenchmark();
+    b.setUp();
+    Map<String, Supplier<Object>> ops = new LinkedHashMap<>();
+    ops.put("raidInvestigation", b::raidInvestigation);
+    ops.put("referralVictimProtection", b::referralVictimProtection);
+    ops.put("muleNetworkIntelligence", b::muleNetworkIntelligence);
+    ops.put("mixed", b::mixed);
+    ops.put("overSharingCheckRaid", b::overSharingCheckRaid);
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    for (Map.Entry<String, Supplier<Object>> e : ops.entrySet()) {
+      Supplier<Object> op = e.getValue();
+      long sink = 0;
+      for (int round = 0; round < 2; round++) { // round 0 warms up
+        long cpu0 = mx.getCurrentThreadCpuTime();
+        long wall0 = System.nanoTime();
+        long n = 0;
+        while (mx.getCurrentThreadCpuTime() - cpu0 < (long) (seconds * 1e9)) {
+          for (int i = 0; i < 100; i++) {
+            sink += System.identityHashCode(op.get());
+          }
+          n += 100;
+        }
+        double cpuPerOp = (mx.getCurrentThreadCpuTime() - cpu0) / (double) n;
+        double wallPerOp = (System.nanoTime() - wall0) / (double) n;
+        if (round == 1) {
+          System.out.printf(
+              "%-26s %9.0f ns CPU/op  %9.0f ops/s per CPU-second  (wall %9.0f ns/op)%n",
+              e.getKey(), cpuPerOp, 1e9 / cpuPerOp, wallPerOp);
+        }
+      }
+      if (sink == 42) {
+        System.out.println();
+      }
+    }
   }
 }

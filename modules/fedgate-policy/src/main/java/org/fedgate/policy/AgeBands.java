@@ -5,16 +5,11 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;
-import java.util.regex.Pattern;
 
 /** CTDC age bands and the range of ages a partial birth date allows. */
 final class AgeBands {
 
   private AgeBands() {}
-
-  private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
-  private static final Pattern YEAR_MONTH = Pattern.compile("[0-9]{4}-[0-9]{2}");
-  private static final Pattern DAY = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
   private static final int[] LOWER = {0, 9, 18, 21, 24, 27, 30, 39, 48};
   private static final String[] NAMES = {
@@ -55,16 +50,25 @@ final class AgeBands {
     try {
       LocalDate earliest;
       LocalDate latest;
-      if (YEAR.matcher(v).matches()) {
-        int y = Integer.parseInt(v);
+      // YYYY, YYYY-MM or YYYY-MM-DD, ASCII digits only; read by hand because a person's birth date
+      // is read on every minimisation (LocalDate.of rejects a month or day out of range)
+      int y = digitsAt(v, 0, 4);
+      if (y < 0) {
+        return null;
+      }
+      if (v.length() == 4) {
         earliest = LocalDate.of(y, 1, 1);
         latest = LocalDate.of(y, 12, 31);
-      } else if (YEAR_MONTH.matcher(v).matches()) {
-        YearMonth ym = YearMonth.parse(v);
+      } else if (v.length() == 7 && v.charAt(4) == '-' && digitsAt(v, 5, 2) >= 0) {
+        YearMonth ym = YearMonth.of(y, digitsAt(v, 5, 2));
         earliest = ym.atDay(1);
         latest = ym.atEndOfMonth();
-      } else if (DAY.matcher(v).matches()) {
-        earliest = LocalDate.parse(v);
+      } else if (v.length() == 10
+          && v.charAt(4) == '-'
+          && v.charAt(7) == '-'
+          && digitsAt(v, 5, 2) >= 0
+          && digitsAt(v, 8, 2) >= 0) {
+        earliest = LocalDate.of(y, digitsAt(v, 5, 2), digitsAt(v, 8, 2));
         latest = earliest;
       } else {
         return null;
@@ -78,6 +82,22 @@ final class AgeBands {
     } catch (DateTimeException | NumberFormatException e) {
       return null;
     }
+  }
+
+  /** The number written by {@code n} ASCII digits from {@code from}, or -1. */
+  private static int digitsAt(String v, int from, int n) {
+    if (v.length() < from + n) {
+      return -1;
+    }
+    int x = 0;
+    for (int i = from; i < from + n; i++) {
+      char c = v.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      x = x * 10 + (c - '0');
+    }
+    return x;
   }
 
   /** The band when the whole age range falls in one band, else null (ambiguous). */

@@ -76,28 +76,51 @@ final class CanonicalSchema {
     boolean container;
     private String[] propNames = new String[0];
     private Node[] propNodes = new Node[0];
+    // position among the parent's properties (0 for the root and array items)
+    int ordinal;
 
     /**
      * The child for a property name. Jackson interns field names, so a reference comparison almost
      * always finds it; equals is the fallback.
      */
     Node property(String name) {
-      String[] names = propNames;
-      for (int i = 0; i < names.length; i++) {
-        if (names[i] == name) {
-          return propNodes[i];
+      // open addressing on the (cached) hash code: one or two probes instead of a scan
+      String[] names = hashNames;
+      int mask = names.length - 1;
+      for (int i = name.hashCode() & mask; ; i = (i + 1) & mask) {
+        String n = names[i];
+        if (n == null) {
+          return null;
+        }
+        if (n == name || n.equals(name)) {
+          return hashNodes[i];
         }
       }
-      for (int i = 0; i < names.length; i++) {
-        if (names[i].equals(name)) {
-          return propNodes[i];
+    }
+
+    private String[] hashNames = new String[1];
+    private Node[] hashNodes = new Node[1];
+
+    private void index() {
+      int size = Integer.highestOneBit(Math.max(1, propNodes.length) * 4);
+      hashNames = new String[size];
+      hashNodes = new Node[size];
+      for (int k = 0; k < propNames.length; k++) {
+        int i = propNames[k].hashCode() & (size - 1);
+        while (hashNames[i] != null) {
+          i = (i + 1) & (size - 1);
         }
+        hashNames[i] = propNames[k];
+        hashNodes[i] = propNodes[k];
       }
-      return null;
     }
 
     boolean isContainer() {
       return container;
+    }
+
+    int propertyCount() {
+      return propNodes.length;
     }
 
     @Override
@@ -153,6 +176,10 @@ final class CanonicalSchema {
         n.container = n.items != null || !n.properties.isEmpty() || "object".equals(n.type);
         n.propNames = n.properties.keySet().stream().map(String::intern).toArray(String[]::new);
         n.propNodes = n.properties.values().toArray(new Node[0]);
+        for (int i = 0; i < n.propNodes.length; i++) {
+          n.propNodes[i].ordinal = i;
+        }
+        n.index();
       }
       for (Node n : b.nodes) {
         flag(n);

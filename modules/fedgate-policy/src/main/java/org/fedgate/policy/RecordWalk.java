@@ -73,6 +73,8 @@ final class RecordWalk {
   final List<FieldDecision> decisions = new ArrayList<>(1024);
   final List<String> offending = new ArrayList<>();
   private final StringBuilder path = new StringBuilder(96);
+  // the same position as a shared pointer, or null where none is cached (off-schema, limits)
+  private Pointers at;
 
   // facts about the record's persons, gathered before the walk
   private final Map<String, String> protectedIds = new HashMap<>();
@@ -107,6 +109,8 @@ final class RecordWalk {
     this.mode = mode;
     this.key = key;
     this.today = today;
+    // the receiver's check reports only offending paths, usually none: it builds them as needed
+    this.at = mode == Mode.MINIMISE ? Pointers.root() : null;
   }
 
   JsonNode run(JsonNode record) {
@@ -296,14 +300,18 @@ final class RecordWalk {
       }
       ArrayNode out = mode == Mode.MINIMISE ? F.arrayNode(in.size()) : null;
       int len = path.length();
+      Pointers here = at;
       for (int i = 0; i < in.size(); i++) {
-        path.append('/').append(i);
+        at = here == null ? null : here.item(i);
+        if (at == null) {
+          sync(here, len).append('/').append(i);
+        }
         JsonNode o = visit(in.get(i), sn.items);
-        path.setLength(len);
         if (o != null && out != null) {
           out.add(o);
         }
       }
+      at = here;
       return out == null || out.isEmpty() ? null : out;
     }
     if (sn.isContainer()) {
@@ -345,12 +353,16 @@ final class RecordWalk {
   private JsonNode visitObject(JsonNode in, CanonicalSchema.Node sn) {
     int mark = decisions.size();
     ObjectNode out =
-        mode == Mode.MINIMISE ? new ObjectNode(F, new LinkedHashMap<>(in.size() * 2)) : null;
+        mode == Mode.MINIMISE
+            // sized for the input's members at the default load factor: no rehash, no slack
+            ? new ObjectNode(F, new LinkedHashMap<>((int) (in.size() / 0.75f) + 1))
+            : null;
     JsonNode savedAddress = currentAddress;
     if ("address".equals(sn.defName)) {
       currentAddress = in;
     }
     int len = path.length();
+    Pointers here = at;
     for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String name = e.getKey();
@@ -358,23 +370,26 @@ final class RecordWalk {
       if (child == null) {
         // a field the schema does not have: its name may itself be personal data, so the report
         // and any error name only where it was
-        path.append("/").append(UNKNOWN_FIELD);
+        sync(here, len).append("/").append(UNKNOWN_FIELD);
+        at = null;
         withhold(e.getValue(), null, NOT_IN_SCHEMA);
-        path.setLength(len);
         continue;
       }
-      appendSegment(name);
+      at = here == null ? null : here.property(child, name);
+      if (at == null) {
+        appendSegment(sync(here, len), name);
+      }
       JsonNode o;
       if (sn == root && !sectionAllowed(name)) {
         o = withholdAll(e.getValue(), child, AGREEMENT_RECORD_TYPE);
       } else {
         o = visit(e.getValue(), child);
       }
-      path.setLength(len);
       if (o != null && out != null) {
         out.set(name, o);
       }
     }
+    at = here;
     currentAddress = savedAddress;
     if (out == null) {
       return null;
@@ -598,7 +613,7 @@ final class RecordWalk {
   private JsonNode pseudonymise(JsonNode in, CanonicalSchema.Node sn, String domain, String id) {
     if (mode == Mode.CHECK) {
       if (!(in.isTextual() && PseudonymKey.isToken(in.textValue()))) {
-        offending.add(path.toString());
+        offending.add(pointer());
       }
       return null;
     }
@@ -621,11 +636,17 @@ final class RecordWalk {
     if (mode == Mode.CHECK) {
       // what arrived must be what the sender would have sent
       if (action == FieldAction.WITHHOLD || out == null || !out.equals(in)) {
-        offending.add(path.toString());
+        offending.add(pointer());
       }
       return null;
     }
-    decisions.add(new FieldDecision(path.toString(), canonical(sn), action, ruleId));
+    Pointers p = at;
+    decisions.add(
+        p == null
+            ? new FieldDecision(path.toString(), canonical(sn), action, ruleId)
+            : p.schema == sn
+                ? p.decision(action, ruleId)
+                : new FieldDecision(p.pointer, canonical(sn), action, ruleId));
     return out;
   }
 
@@ -633,29 +654,59 @@ final class RecordWalk {
   private JsonNode withholdAll(JsonNode in, CanonicalSchema.Node sn, String ruleId) {
     if (in.isObject()) {
       int len = path.length();
+      Pointers here = at;
       for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         CanonicalSchema.Node child = sn == null ? null : sn.property(e.getKey());
         if (child == null) {
-          path.append("/").append(UNKNOWN_FIELD);
+          sync(here, len).append("/").append(UNKNOWN_FIELD);
+          at = null;
           withhold(e.getValue(), null, ruleId);
         } else {
-          appendSegment(e.getKey());
+          at = here == null ? null : here.property(child, e.getKey());
+          if (at == null) {
+            appendSegment(sync(here, len), e.getKey());
+          }
           withholdAll(e.getValue(), child, ruleId);
         }
-        path.setLength(len);
       }
+      at = here;
     } else if (in.isArray()) {
       int len = path.length();
+      Pointers here = at;
       for (int i = 0; i < in.size(); i++) {
-        path.append('/').append(i);
+        at = here == null || sn == null ? null : here.item(i);
+        if (at == null) {
+          sync(here, len).append('/').append(i);
+        }
         withholdAll(in.get(i), sn == null ? null : sn.items, ruleId);
-        path.setLength(len);
       }
+      at = here;
     } else {
       withhold(in, sn, ruleId);
     }
     return null;
+  }
+
+  /**
+   * The path builder set to the parent's pointer before a child is appended: while a shared pointer
+   * stands for the position, the builder is not kept up; else it is cut back to the parent's
+   * length.
+   */
+  private StringBuilder sync(Pointers parent, int parentLength) {
+    if (parent != null) {
+      path.setLength(0);
+      path.append(parent.pointer);
+    } else {
+      path.setLength(parentLength);
+    }
+    return path;
+  }
+
+  /** The JSON Pointer of the current position. */
+  private String pointer() {
+    Pointers p = at;
+    return p != null ? p.pointer : path.toString();
   }
 
   private void demote(int from, String ruleId) {
@@ -675,7 +726,7 @@ final class RecordWalk {
     return path.toString().replaceAll("/[0-9]+(?=/|$)", "/*");
   }
 
-  private void appendSegment(String name) {
+  private static void appendSegment(StringBuilder path, String name) {
     path.append('/');
     if (name.indexOf('~') < 0 && name.indexOf('/') < 0) {
       path.append(name);
@@ -708,6 +759,9 @@ final class RecordWalk {
 
   /** Whether the digits of {@code text} spell a PSN of this record (count first: no garbage). */
   private boolean isPsn(String text) {
+    if (text.length() < Long.numberOfTrailingZeros(psnLengths)) {
+      return false; // fewer characters than the shortest PSN has digits
+    }
     int count = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -732,7 +786,12 @@ final class RecordWalk {
   private long[] protectedHashes() {
     long[] h = protectedHashes;
     if (h == null) {
-      h = protectedValues.stream().mapToLong(RecordWalk::normalisedHash).sorted().toArray();
+      h = new long[protectedValues.size()];
+      int i = 0;
+      for (String v : protectedValues) {
+        h[i++] = normalisedHash(v);
+      }
+      Arrays.sort(h);
       protectedHashes = h;
     }
     return h;
