@@ -85,7 +85,7 @@ public class EnvelopeBenchmark {
             .purpose(Purpose.INVESTIGATION)
             .legalBasis("Bilateral MoU art. 4 (benchmark)")
             .createdAt(now)
-            .agreement("AGR-TH-KH-001", 1)
+            .agreement("AGR-TH-KH-001", "2.1")
             .record(record4KiB())
             .build();
     sealed = sealer.seal(envelope);

@@ -61,10 +61,10 @@ public final class DemoCommand implements Callable<Integer> {
     JsonLogging.install(dir.resolve("gateways.log"));
     out.println("fedgate demo: three gateways on loopback, data in " + dir);
     long start = System.nanoTime();
-    DemoFederation fed = DemoFederation.prepare(dir, Map.of(), Duration.ofSeconds(2));
+    // retries with fresh ports if another process takes a port picked as free (bounded)
+    DemoFederation fed = DemoFederation.launch(dir, Map.of(), Duration.ofSeconds(2), true);
     boolean ok;
     try {
-      fed.start(true);
       ok = new DemoScenario(fed, out, timeout).run();
     } catch (Exception e) {
       fed.close();

@@ -78,7 +78,7 @@ public final class EnvelopeCommand implements Runnable {
     String agreement;
 
     @Option(names = "--agreement-version", description = "Exchange agreement version.")
-    Integer agreementVersion;
+    String agreementVersion;
 
     @Option(
         names = "--type",

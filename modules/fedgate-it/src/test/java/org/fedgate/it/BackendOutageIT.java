@@ -49,9 +49,11 @@ class BackendOutageIT {
     backend = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     backend.start();
     fed =
-        DemoFederation.prepare(
-                dir, Map.of(KH, "http://127.0.0.1:" + backend.port() + "/"), Duration.ofSeconds(2))
-            .start(true);
+        DemoFederation.launch(
+            dir,
+            Map.of(KH, "http://127.0.0.1:" + backend.port() + "/"),
+            Duration.ofSeconds(2),
+            true);
   }
 
   @AfterAll

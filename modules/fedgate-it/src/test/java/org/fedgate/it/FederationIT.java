@@ -103,11 +103,11 @@ class FederationIT {
     khBackend.start();
     khBackend.stubFor(post(urlEqualTo("/notifications")).willReturn(aResponse().withStatus(201)));
     fed =
-        DemoFederation.prepare(
-                dir,
-                Map.of(KH, "http://127.0.0.1:" + khBackend.port() + "/"),
-                Duration.ofSeconds(1))
-            .start(true);
+        DemoFederation.launch(
+            dir,
+            Map.of(KH, "http://127.0.0.1:" + khBackend.port() + "/"),
+            Duration.ofSeconds(1),
+            true);
     fed.restBackend(TH)
         .addCase(
             DemoScenario.REQUESTED_CASE, DemoFederation.resource(DemoScenario.REQUESTED_SAMPLE));
@@ -530,7 +530,8 @@ class FederationIT {
   }
 
   @Test
-  void zz_auditTrails_verify_andBothSidesNameTheSamePayloadDigests() throws Exception {
+  void zz_auditTrails_verify_andBothSidesNameTheSamePayloadDigestsAndAgreementVersions()
+      throws Exception {
     AuditLogTrail th = (AuditLogTrail) fed.gateway(TH).context().audit();
     AuditLogTrail kh = (AuditLogTrail) fed.gateway(KH).context().audit();
     JsonNode disclosures =
@@ -568,6 +569,9 @@ class FederationIT {
               .get(0);
       assertThat(collected.path("payloadDigest").asText())
           .isEqualTo(d.path("payloadDigest").asText());
+      // both sides name the agreement version exactly as the policy writes it ("2.1", not "2")
+      assertThat(d.path("agreement").path("version").asText()).matches("[0-9]+\\.[0-9]+");
+      assertThat(collected.path("agreement")).isEqualTo(d.path("agreement"));
     }
     for (AgencyId a : DemoFederation.AGENCIES) {
       AuditLogTrail t = (AuditLogTrail) fed.gateway(a).context().audit();

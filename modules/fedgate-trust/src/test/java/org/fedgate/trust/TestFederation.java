@@ -66,7 +66,7 @@ final class TestFederation {
         .purpose(Purpose.INVESTIGATION)
         .legalBasis("Bilateral MoU art. 4 (test)")
         .createdAt(now)
-        .agreement("AGR-TH-KH-001", 1)
+        .agreement("AGR-TH-KH-001", "2.1")
         .record(record());
   }
 }

@@ -232,6 +232,21 @@ public final class LoadGenerator {
         kh.receivedCount() - receivedBefore,
         kh.calls());
     System.out.printf(Locale.ROOT, "drained in %.1f s after the last send%n", (t1 - sendEnd) / 1e9);
+    // where the time goes: mean step latencies per gateway (cumulative since start, warm-up too)
+    for (var a : List.of(DemoFederation.TH, DemoFederation.KH)) {
+      StringBuilder sb = new StringBuilder(a.value()).append(" step means ms:");
+      for (var t :
+          fed.gateway(a).context().metrics().registry().find("fedgate.step.latency").timers()) {
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                " %s %.2f (n %d)",
+                t.getId().getTag("step"),
+                t.mean(java.util.concurrent.TimeUnit.MILLISECONDS),
+                t.count()));
+      }
+      System.out.println(sb);
+    }
     clients.shutdownNow();
   }
 

@@ -19,7 +19,13 @@ import javax.net.ssl.SSLParameters;
  */
 public final class HttpPartnerClient implements PartnerClient, AutoCloseable {
 
-  private final HttpClient client;
+  // several clients, used in turn: the JDK client registers every request's timeout under one
+  // lock that its selector thread also holds while purging timers, and with 32 delivery workers
+  // that lock was the most contended monitor in the load profile
+  private static final int CLIENTS = 4;
+
+  private final HttpClient[] clients = new HttpClient[CLIENTS];
+  private final AtomicInteger next = new AtomicInteger();
   private final ExecutorService executor;
   private final Duration timeout;
 
@@ -37,14 +43,16 @@ public final class HttpPartnerClient implements PartnerClient, AutoCloseable {
     // partners are pinned by the directory; the peer's identity is checked by certificate chain
     // and, at the receiving side, by the envelope's sender
     params.setEndpointIdentificationAlgorithm(null);
-    this.client =
-        HttpClient.newBuilder()
-            .sslContext(sslContext)
-            .sslParameters(params)
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(timeout)
-            .executor(executor)
-            .build();
+    for (int i = 0; i < CLIENTS; i++) {
+      clients[i] =
+          HttpClient.newBuilder()
+              .sslContext(sslContext)
+              .sslParameters(params)
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(timeout)
+              .executor(executor)
+              .build();
+    }
     this.timeout = timeout;
   }
 
@@ -58,6 +66,7 @@ public final class HttpPartnerClient implements PartnerClient, AutoCloseable {
             .POST(HttpRequest.BodyPublishers.ofString(envelopeJws))
             .build();
     try {
+      HttpClient client = clients[Math.floorMod(next.getAndIncrement(), CLIENTS)];
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() >= 500) {
         throw new TransientDeliveryException("partner answered " + response.statusCode());

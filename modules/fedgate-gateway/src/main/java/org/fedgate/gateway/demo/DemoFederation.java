@@ -2,6 +2,7 @@ package org.fedgate.gateway.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.BindException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +25,8 @@ import org.fedgate.trust.MultiPartySigner;
 import org.fedgate.trust.OfficerRole;
 import org.fedgate.trust.OfficerTokens;
 import org.fedgate.trust.SigningIdentity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A whole federation on loopback: a fresh development PKI and signed directory, the six shipped
@@ -32,6 +35,8 @@ import org.fedgate.trust.SigningIdentity;
  * gateways. Used by {@code fedgate demo}, the end-to-end tests and the load generator.
  */
 public final class DemoFederation implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoFederation.class);
 
   public static final AgencyId TH = AgencyId.of("TH-CCIB");
   public static final AgencyId KH = AgencyId.of("KH-AHTJP");
@@ -67,11 +72,76 @@ public final class DemoFederation implements AutoCloseable {
    */
   public static DemoFederation prepare(
       Path dir, Map<AgencyId, String> backendUrls, Duration maxBackoff) throws IOException {
+    return prepare(dir, backendUrls, maxBackoff, DemoFederation::freePort);
+  }
+
+  /** A source of listen ports (tests substitute one that hands out a taken port). */
+  @FunctionalInterface
+  interface PortSource {
+    int next() throws IOException;
+  }
+
+  /** How many times {@link #launch} picks fresh ports after a bind failure. */
+  public static final int MAX_START_ATTEMPTS = 3;
+
+  /**
+   * Prepares and starts a federation, retrying with fresh ports (and a fresh folder, because the
+   * ports are baked into the PKI and the stores are bound to its keys) when a port picked as free
+   * was taken by another process before the gateway or mock back end bound it. Other start failures
+   * are not retried.
+   */
+  public static DemoFederation launch(
+      Path dir, Map<AgencyId, String> backendUrls, Duration maxBackoff, boolean mockBackends)
+      throws IOException {
+    return launch(dir, backendUrls, maxBackoff, mockBackends, DemoFederation::freePort);
+  }
+
+  static DemoFederation launch(
+      Path dir,
+      Map<AgencyId, String> backendUrls,
+      Duration maxBackoff,
+      boolean mockBackends,
+      PortSource ports)
+      throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      Path d = attempt == 1 ? dir : dir.resolve("attempt-" + attempt);
+      DemoFederation fed = prepare(d, backendUrls, maxBackoff, ports);
+      try {
+        return fed.start(mockBackends);
+      } catch (IOException | RuntimeException e) {
+        fed.close();
+        if (attempt >= MAX_START_ATTEMPTS || !isBindFailure(e)) {
+          throw e;
+        }
+        LOG.warn(
+            "a picked port was taken meanwhile (attempt {}): retrying with fresh ports", attempt);
+      }
+    }
+  }
+
+  /** True when {@code e} (or a cause) says a listen address was already in use. */
+  static boolean isBindFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof BindException) {
+        return true;
+      }
+      String m = t.getMessage();
+      if (m != null && (m.contains("Address already in use") || m.contains("Failed to bind"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static DemoFederation prepare(
+      Path dir, Map<AgencyId, String> backendUrls, Duration maxBackoff, PortSource ports)
+      throws IOException {
     Files.createDirectories(dir);
     Map<AgencyId, Member> members = new LinkedHashMap<>();
     Map<AgencyId, String> urls = new LinkedHashMap<>();
     for (AgencyId a : AGENCIES) {
-      Member m = new Member(a, freePort(), freePort(), freePort(), dir.resolve(lower(a) + ".yaml"));
+      Member m =
+          new Member(a, ports.next(), ports.next(), ports.next(), dir.resolve(lower(a) + ".yaml"));
       members.put(a, m);
       urls.put(a, "https://127.0.0.1:" + m.federationPort() + "/federation/v1");
     }

@@ -136,24 +136,11 @@ public final class TrustEnvelopes implements EnvelopeTrust {
             h.createdAt(),
             h.expiresAt(),
             h.agreementId(),
-            agreementVersion(h.agreementVersion()),
+            h.agreementVersion(),
             h.schemaVersion(),
             record);
     String jws = sealer.seal(e);
     return new Sealed(h.messageId(), jws, EnvelopeSealer.payloadSha256(jws));
-  }
-
-  /** The envelope carries an integer agreement version; policy versions look like "1" or "1.0". */
-  static Integer agreementVersion(String v) {
-    if (v == null) {
-      return null;
-    }
-    String major = v.contains(".") ? v.substring(0, v.indexOf('.')) : v;
-    try {
-      return Integer.valueOf(major);
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 
   @Override
@@ -176,7 +163,7 @@ public final class TrustEnvelopes implements EnvelopeTrust {
             e.createdAt(),
             e.expiresAt(),
             e.agreementId(),
-            e.agreementVersion() == null ? null : e.agreementVersion().toString(),
+            e.agreementVersion(),
             e.schemaVersion());
     return new Opened(h, e.record(), v.payloadSha256());
   }

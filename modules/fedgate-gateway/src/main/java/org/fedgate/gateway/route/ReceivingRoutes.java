@@ -30,6 +30,10 @@ public final class ReceivingRoutes extends RouteBuilder {
   public static final String RECEIVE = "direct:federation-receive";
 
   static final String BACKEND_DELIVER = "seda:backend-deliver";
+
+  /** Wakes the back-end poll on commit; one waiting signal is enough, later ones are dropped. */
+  static final String BACKEND_WAKE = "seda:backend-wake?size=1&discardWhenFull=true";
+
   static final String BACKEND_DEAD_LETTER = "direct:backend-dead-letter";
 
   private final GatewayContext ctx;
@@ -66,7 +70,7 @@ public final class ReceivingRoutes extends RouteBuilder {
         .id("check-agreement")
         .process(new TranslateToNationalStep(ctx))
         .id("translate-to-national")
-        .process(new CollectStep(ctx))
+        .process(new CollectStep(ctx, BACKEND_WAKE))
         .id("collect");
 
     if (!ctx.backend().configured()) {
@@ -78,6 +82,13 @@ public final class ReceivingRoutes extends RouteBuilder {
             new InboundPollStep(
                 ctx, inFlight, InboundQueue.State.PENDING_BACKEND, BACKEND_DELIVER, 512))
         .id("backend-poll-step");
+
+    from(BACKEND_WAKE)
+        .routeId("backend-wake")
+        .process(
+            new InboundPollStep(
+                ctx, inFlight, InboundQueue.State.PENDING_BACKEND, BACKEND_DELIVER, 512))
+        .id("backend-wake-poll-step");
 
     from(BACKEND_DELIVER + "?concurrentConsumers=" + delivery.workers() + "&size=100000")
         .routeId("backend-deliver")

@@ -43,7 +43,7 @@ public record Envelope(
     Instant createdAt,
     Instant expiresAt,
     String agreementId,
-    Integer agreementVersion,
+    String agreementVersion,
     String schemaVersion,
     JsonNode record) {
 
@@ -52,6 +52,8 @@ public record Envelope(
 
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._:/-]{1,128}");
   private static final int MAX_LEGAL_BASIS = 512;
+  // agreement versions are dotted numbers ("1", "2.1"): the policy's own version string, unchanged
+  private static final Pattern VERSION = Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,9}){0,3}");
 
   public Envelope {
     require(messageId, "messageId");
@@ -89,8 +91,8 @@ public record Envelope(
     if (agreementId != null && !TOKEN.matcher(agreementId).matches()) {
       throw new IllegalArgumentException("agreementId must be a reference token");
     }
-    if (agreementVersion != null && agreementVersion < 1) {
-      throw new IllegalArgumentException("agreementVersion must be positive");
+    if (agreementVersion != null && !VERSION.matcher(agreementVersion).matches()) {
+      throw new IllegalArgumentException("agreementVersion must be a version like 2 or 2.1");
     }
     require(schemaVersion, "schemaVersion");
     if (!TOKEN.matcher(schemaVersion).matches()) {
@@ -146,7 +148,7 @@ public record Envelope(
     private Duration ttl = Duration.ofHours(24);
     private Instant expiresAt;
     private String agreementId;
-    private Integer agreementVersion;
+    private String agreementVersion;
     private String schemaVersion = CURRENT_SCHEMA_VERSION;
     private JsonNode record;
 
@@ -223,7 +225,7 @@ public record Envelope(
       return this;
     }
 
-    public Builder agreement(String id, Integer version) {
+    public Builder agreement(String id, String version) {
       agreementId = id;
       agreementVersion = version;
       return this;

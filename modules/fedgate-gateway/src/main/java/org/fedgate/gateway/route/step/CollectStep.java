@@ -22,8 +22,12 @@ import org.fedgate.model.MessageType;
  */
 public final class CollectStep extends Step {
 
-  public CollectStep(GatewayContext ctx) {
+  private final String wakeUri;
+
+  /** {@code wakeUri}: the poller to wake once the row is committed (null: the timer only). */
+  public CollectStep(GatewayContext ctx, String wakeUri) {
     super(ctx);
+    this.wakeUri = wakeUri;
   }
 
   @Override
@@ -112,6 +116,7 @@ public final class CollectStep extends Step {
                           }
                           return audit.append(event);
                         }));
+    wake(exchange, wakeUri);
     ctx.metrics().exchange(h.from().value(), "in", "accepted");
     exchange.getIn().setBody(InboundResult.accepted(receipt));
   }

@@ -24,8 +24,12 @@ import org.fedgate.model.Purpose;
  */
 public final class DiscloseAndEnqueueStep extends Step {
 
-  public DiscloseAndEnqueueStep(GatewayContext ctx) {
+  private final String wakeUri;
+
+  /** {@code wakeUri}: the poller to wake once the row is committed (null: the timer only). */
+  public DiscloseAndEnqueueStep(GatewayContext ctx, String wakeUri) {
     super(ctx);
+    this.wakeUri = wakeUri;
   }
 
   @Override
@@ -120,6 +124,7 @@ public final class DiscloseAndEnqueueStep extends Step {
                           }
                           return null;
                         }));
+    wake(exchange, wakeUri);
     @SuppressWarnings("unchecked")
     List<String> created = exchange.getProperty(GatewayHeaders.CREATED_MESSAGES, List.class);
     if (created != null) {

@@ -31,15 +31,11 @@ public final class InboundPollStep extends Step {
     if (inFlight.size() >= batch) {
       return;
     }
-    ProducerTemplate producer = exchange.getContext().createProducerTemplate();
-    try {
-      for (String id : ctx.inbound().idsInState(state, batch + inFlight.size())) {
-        if (inFlight.claim(id)) {
-          producer.sendBodyAndHeader(target, id, GatewayHeaders.MESSAGE_ID, id);
-        }
+    ProducerTemplate producer = producer(exchange);
+    for (String id : ctx.inbound().idsInState(state, batch + inFlight.size())) {
+      if (inFlight.claim(id)) {
+        producer.sendBodyAndHeader(target, id, GatewayHeaders.MESSAGE_ID, id);
       }
-    } finally {
-      producer.stop();
     }
   }
 }

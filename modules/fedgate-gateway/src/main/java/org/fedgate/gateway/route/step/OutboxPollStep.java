@@ -27,18 +27,10 @@ public final class OutboxPollStep extends Step {
     if (inFlight.size() >= batch) {
       return;
     }
-    ProducerTemplate producer = exchange.getContext().createProducerTemplate();
-    try {
-      for (String id : ctx.outbox().pendingIds(batch + inFlight.size())) {
-        if (inFlight.claim(id)) {
-          producer.sendBodyAndHeader(target, id, GatewayHeaders.MESSAGE_ID, id);
-        }
-      }
-    } finally {
-      try {
-        producer.stop();
-      } catch (Exception e) {
-        // nothing to release beyond the template itself
+    ProducerTemplate producer = producer(exchange);
+    for (String id : ctx.outbox().pendingIds(batch + inFlight.size())) {
+      if (inFlight.claim(id)) {
+        producer.sendBodyAndHeader(target, id, GatewayHeaders.MESSAGE_ID, id);
       }
     }
   }

@@ -3,6 +3,7 @@ package org.fedgate.gateway.route.step;
 import java.util.Objects;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.ProducerTemplate;
 import org.fedgate.gateway.GatewayContext;
 import org.fedgate.model.error.FedgateException;
 import org.fedgate.model.error.GatewayError;
@@ -27,6 +28,39 @@ public abstract class Step implements Processor {
 
   protected static <T> T optional(Exchange exchange, String header, Class<T> type) {
     return exchange.getIn().getHeader(header, type);
+  }
+
+  private volatile ProducerTemplate producer;
+
+  /** A producer for this step's context, created once (creating one per message is costly). */
+  protected ProducerTemplate producer(Exchange exchange) {
+    ProducerTemplate p = producer;
+    if (p == null) {
+      synchronized (this) {
+        p = producer;
+        if (p == null) {
+          p = exchange.getContext().createProducerTemplate();
+          producer = p;
+        }
+      }
+    }
+    return p;
+  }
+
+  /**
+   * Wakes a poller now instead of at its next tick, after a row it serves was committed. Best
+   * effort: the wake queue holds one signal and drops the rest (one poll serves them all), and a
+   * lost wake only means the row waits for the timer, which still runs.
+   */
+  protected void wake(Exchange exchange, String wakeUri) {
+    if (wakeUri == null) {
+      return;
+    }
+    try {
+      producer(exchange).sendBody(wakeUri, "");
+    } catch (RuntimeException e) {
+      // the timer poll picks the row up
+    }
   }
 
   @Override
