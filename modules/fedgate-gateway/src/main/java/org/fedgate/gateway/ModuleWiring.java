@@ -79,6 +79,11 @@ public final class ModuleWiring {
       if (!url.toUpperCase(Locale.ROOT).contains("LOCK_TIMEOUT")) {
         url = url + ";LOCK_TIMEOUT=10000";
       }
+      // each pooled session runs a few dozen distinct statements; H2 keeps the plans of only 8
+      // per session by default and re-parses the rest every time (seen in the load profile)
+      if (!url.toUpperCase(Locale.ROOT).contains("QUERY_CACHE_SIZE")) {
+        url = url + ";QUERY_CACHE_SIZE=64";
+      }
       org.h2.jdbcx.JdbcConnectionPool h2 = org.h2.jdbcx.JdbcConnectionPool.create(url, user, pw);
       h2.setMaxConnections(Math.max(16, c.store().poolSize()));
       pool = h2::dispose;

@@ -190,11 +190,13 @@ public final class LoadGenerator {
     waitForDelivery(new ArrayList<>(sentAt.keySet()), kh, Duration.ofSeconds(60));
     long errorsBefore = errors.get();
     int receivedBefore = kh.receivedCount();
+    long cpu0 = processCpuNanos();
     long t0 = System.nanoTime();
     List<String> ids = drive(o.durationSeconds());
     long sendEnd = System.nanoTime();
     int lost = waitForDelivery(ids, kh, Duration.ofSeconds(120));
     long t1 = System.nanoTime();
+    long cpu1 = processCpuNanos();
     long[] lat = new long[ids.size()];
     int n = 0;
     long lastArrival = t0;
@@ -232,6 +234,15 @@ public final class LoadGenerator {
         kh.receivedCount() - receivedBefore,
         kh.calls());
     System.out.printf(Locale.ROOT, "drained in %.1f s after the last send%n", (t1 - sendEnd) / 1e9);
+    // CPU of the whole JVM (both gateways, back end and this generator) per delivered exchange:
+    // a figure that stays meaningful when other processes share the machine
+    if (n > 0 && cpu0 >= 0) {
+      System.out.printf(
+          Locale.ROOT,
+          "JVM CPU per exchange %.2f ms (%.1f cores busy on average over the window)%n",
+          (cpu1 - cpu0) / 1e6 / n,
+          (cpu1 - cpu0) / (double) (t1 - t0));
+    }
     // where the time goes: mean step latencies per gateway (cumulative since start, warm-up too)
     for (var a : List.of(DemoFederation.TH, DemoFederation.KH)) {
       StringBuilder sb = new StringBuilder(a.value()).append(" step means ms:");
@@ -248,6 +259,15 @@ public final class LoadGenerator {
       System.out.println(sb);
     }
     clients.shutdownNow();
+  }
+
+  /** CPU time of this JVM in nanoseconds, or -1 where the platform does not say. */
+  static long processCpuNanos() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
   }
 
   static double pct(long[] sorted, int p) {

@@ -76,6 +76,12 @@ public final class GatewayHeaders {
   /** Envelope expiry ({@code Instant}); redelivery never goes past it. */
   public static final String EXPIRES_AT = "FedgateExpiresAt";
 
+  /**
+   * A row handed to a delivery route right after its commit (an outbox or inbound row), so that the
+   * first attempt need not read it back; absent for rows found by a poll and on redelivery.
+   */
+  public static final String PRELOADED_ROW = "FedgatePreloadedRow";
+
   /** The message ids created by a push, returned to the caller ({@code List<String>}). */
   public static final String CREATED_MESSAGES = "FedgateCreatedMessages";
 

@@ -5,6 +5,7 @@ import org.fedgate.gateway.GatewayContext;
 import org.fedgate.gateway.route.step.DeadLetterStep;
 import org.fedgate.gateway.route.step.DeliverToPartnerStep;
 import org.fedgate.gateway.route.step.DiscloseAndEnqueueStep;
+import org.fedgate.gateway.route.step.Handoff;
 import org.fedgate.gateway.route.step.InFlight;
 import org.fedgate.gateway.route.step.MinimiseStep;
 import org.fedgate.gateway.route.step.OutboxPollStep;
@@ -29,9 +30,6 @@ public final class NotificationRoutes extends RouteBuilder {
   public static final String SEAL_AND_ENQUEUE = "direct:seal-and-enqueue";
 
   static final String DELIVER = "seda:outbox-deliver";
-
-  /** Wakes the outbox poll on enqueue; one waiting signal is enough, later ones are dropped. */
-  static final String OUTBOX_WAKE = "seda:outbox-wake?size=1&discardWhenFull=true";
 
   static final String DEAD_LETTER = "direct:delivery-dead-letter";
 
@@ -68,20 +66,13 @@ public final class NotificationRoutes extends RouteBuilder {
         .routeId("seal-and-enqueue")
         .process(new SealStep(ctx))
         .id("seal")
-        .process(new DiscloseAndEnqueueStep(ctx, OUTBOX_WAKE))
+        .process(new DiscloseAndEnqueueStep(ctx, new Handoff(inFlight, DELIVER)))
         .id("disclose-and-enqueue");
 
     from("timer:outbox-poll?delay=0&period=" + delivery.pollInterval().toMillis())
         .routeId("outbox-poll")
         .process(new OutboxPollStep(ctx, inFlight, DELIVER, 4 * 256))
         .id("outbox-poll-step");
-
-    // woken on enqueue, so that a new row does not wait for the timer (which stays as the
-    // safety net and picks up rows left over by a restart)
-    from(OUTBOX_WAKE)
-        .routeId("outbox-wake")
-        .process(new OutboxPollStep(ctx, inFlight, DELIVER, 4 * 256))
-        .id("outbox-wake-poll-step");
 
     from(DELIVER + "?concurrentConsumers=" + delivery.workers() + "&size=100000")
         .routeId("outbox-deliver")

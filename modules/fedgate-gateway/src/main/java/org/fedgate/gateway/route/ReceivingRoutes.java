@@ -6,6 +6,7 @@ import org.fedgate.gateway.route.step.CheckAgreementStep;
 import org.fedgate.gateway.route.step.CheckPeerIsSenderStep;
 import org.fedgate.gateway.route.step.CollectStep;
 import org.fedgate.gateway.route.step.DeliverToBackendStep;
+import org.fedgate.gateway.route.step.Handoff;
 import org.fedgate.gateway.route.step.IdempotentReceiverStep;
 import org.fedgate.gateway.route.step.InFlight;
 import org.fedgate.gateway.route.step.InboundDeadLetterStep;
@@ -30,9 +31,6 @@ public final class ReceivingRoutes extends RouteBuilder {
   public static final String RECEIVE = "direct:federation-receive";
 
   static final String BACKEND_DELIVER = "seda:backend-deliver";
-
-  /** Wakes the back-end poll on commit; one waiting signal is enough, later ones are dropped. */
-  static final String BACKEND_WAKE = "seda:backend-wake?size=1&discardWhenFull=true";
 
   static final String BACKEND_DEAD_LETTER = "direct:backend-dead-letter";
 
@@ -70,7 +68,9 @@ public final class ReceivingRoutes extends RouteBuilder {
         .id("check-agreement")
         .process(new TranslateToNationalStep(ctx))
         .id("translate-to-national")
-        .process(new CollectStep(ctx, BACKEND_WAKE))
+        .process(
+            new CollectStep(
+                ctx, ctx.backend().configured() ? new Handoff(inFlight, BACKEND_DELIVER) : null))
         .id("collect");
 
     if (!ctx.backend().configured()) {
@@ -82,13 +82,6 @@ public final class ReceivingRoutes extends RouteBuilder {
             new InboundPollStep(
                 ctx, inFlight, InboundQueue.State.PENDING_BACKEND, BACKEND_DELIVER, 512))
         .id("backend-poll-step");
-
-    from(BACKEND_WAKE)
-        .routeId("backend-wake")
-        .process(
-            new InboundPollStep(
-                ctx, inFlight, InboundQueue.State.PENDING_BACKEND, BACKEND_DELIVER, 512))
-        .id("backend-wake-poll-step");
 
     from(BACKEND_DELIVER + "?concurrentConsumers=" + delivery.workers() + "&size=100000")
         .routeId("backend-deliver")

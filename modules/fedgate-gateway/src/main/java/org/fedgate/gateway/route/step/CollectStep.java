@@ -22,12 +22,15 @@ import org.fedgate.model.MessageType;
  */
 public final class CollectStep extends Step {
 
-  private final String wakeUri;
+  private final Handoff backendHandoff;
 
-  /** {@code wakeUri}: the poller to wake once the row is committed (null: the timer only). */
-  public CollectStep(GatewayContext ctx, String wakeUri) {
+  /**
+   * {@code backendHandoff}: where a committed record for the national back end goes for delivery
+   * (null when no back end is configured; the timer poll is the backstop).
+   */
+  public CollectStep(GatewayContext ctx, Handoff backendHandoff) {
     super(ctx);
-    this.wakeUri = wakeUri;
+    this.backendHandoff = backendHandoff;
   }
 
   @Override
@@ -96,27 +99,40 @@ public final class CollectStep extends Step {
             0,
             null);
     final String answerType = mediaType;
-    ctx.metrics()
-        .time(
-            GatewayMetrics.Step.AUDIT,
-            () ->
-                ctx.batcher()
-                    .run(
-                        (c, audit) -> {
-                          ctx.inbound().insert(c, row);
-                          if (h.type() == MessageType.RECORD_RESPONSE) {
-                            ctx.requests()
-                                .complete(
-                                    c,
-                                    h.conversationId(),
-                                    RecordRequests.State.ANSWERED,
-                                    null,
-                                    answerType,
-                                    body);
-                          }
-                          return audit.append(event);
-                        }));
-    wake(exchange, wakeUri);
+    boolean claimed =
+        backendHandoff != null
+            && state == InboundQueue.State.PENDING_BACKEND
+            && backendHandoff.claim(row.messageId());
+    try {
+      ctx.metrics()
+          .time(
+              GatewayMetrics.Step.AUDIT,
+              () ->
+                  ctx.batcher()
+                      .run(
+                          (c, audit) -> {
+                            ctx.inbound().insert(c, row);
+                            if (h.type() == MessageType.RECORD_RESPONSE) {
+                              ctx.requests()
+                                  .complete(
+                                      c,
+                                      h.conversationId(),
+                                      RecordRequests.State.ANSWERED,
+                                      null,
+                                      answerType,
+                                      body);
+                            }
+                            return audit.append(event);
+                          }));
+    } catch (RuntimeException e) {
+      if (claimed) {
+        backendHandoff.release(row.messageId());
+      }
+      throw e;
+    }
+    if (claimed) {
+      backendHandoff.dispatch(producer(exchange), row.messageId(), row);
+    }
     ctx.metrics().exchange(h.from().value(), "in", "accepted");
     exchange.getIn().setBody(InboundResult.accepted(receipt));
   }

@@ -27,8 +27,15 @@ public final class DeliverToBackendStep extends Step {
   @Override
   public void process(Exchange exchange) {
     String id = exchange.getIn().getBody(String.class);
-    // load the row now: a poll may have read its id just before an earlier delivery committed
-    InboundQueue.Entry row = ctx.inbound().find(id).orElse(null);
+    // a row handed over right after its commit is fresh; otherwise (a poll, a redelivery) load it
+    // now: a poll may have read its id just before an earlier delivery committed
+    InboundQueue.Entry loaded =
+        exchange.getIn().getHeader(GatewayHeaders.PRELOADED_ROW, InboundQueue.Entry.class);
+    exchange.getIn().removeHeader(GatewayHeaders.PRELOADED_ROW);
+    if (loaded == null) {
+      loaded = ctx.inbound().find(id).orElse(null);
+    }
+    final InboundQueue.Entry row = loaded;
     if (row == null || row.state() != InboundQueue.State.PENDING_BACKEND) {
       inFlight.release(id);
       exchange.setRouteStop(true);

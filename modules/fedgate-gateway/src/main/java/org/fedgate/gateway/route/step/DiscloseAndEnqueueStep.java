@@ -24,12 +24,14 @@ import org.fedgate.model.Purpose;
  */
 public final class DiscloseAndEnqueueStep extends Step {
 
-  private final String wakeUri;
+  private final Handoff handoff;
 
-  /** {@code wakeUri}: the poller to wake once the row is committed (null: the timer only). */
-  public DiscloseAndEnqueueStep(GatewayContext ctx, String wakeUri) {
+  /**
+   * {@code handoff}: where the committed row goes for delivery (the timer poll is the backstop).
+   */
+  public DiscloseAndEnqueueStep(GatewayContext ctx, Handoff handoff) {
     super(ctx);
-    this.wakeUri = wakeUri;
+    this.handoff = handoff;
   }
 
   @Override
@@ -86,45 +88,55 @@ public final class DiscloseAndEnqueueStep extends Step {
             Outbox.State.PENDING,
             0,
             null);
-    ctx.metrics()
-        .time(
-            GatewayMetrics.Step.AUDIT,
-            () ->
-                ctx.batcher()
-                    .run(
-                        (c, audit) -> {
-                          audit.append(event.build());
-                          ctx.outbox().insert(c, row);
-                          if (type == MessageType.RECORD_REQUEST) {
-                            ctx.requests()
-                                .insert(
-                                    c,
-                                    new RecordRequests.Entry(
-                                        conversation,
-                                        officer,
-                                        partner.value(),
-                                        purpose.name(),
-                                        legalBasis,
-                                        justification,
-                                        sealed.messageId(),
-                                        now,
-                                        RecordRequests.State.SENT,
-                                        null,
-                                        null,
-                                        null));
-                          }
-                          if (answeredInbound != null) {
-                            ctx.inbound()
-                                .transition(
-                                    c,
-                                    answeredInbound,
-                                    InboundQueue.State.REQUEST_PENDING,
-                                    InboundQueue.State.REQUEST_DONE,
-                                    null);
-                          }
-                          return null;
-                        }));
-    wake(exchange, wakeUri);
+    boolean claimed = handoff.claim(row.messageId());
+    try {
+      ctx.metrics()
+          .time(
+              GatewayMetrics.Step.AUDIT,
+              () ->
+                  ctx.batcher()
+                      .run(
+                          (c, audit) -> {
+                            audit.append(event.build());
+                            ctx.outbox().insert(c, row);
+                            if (type == MessageType.RECORD_REQUEST) {
+                              ctx.requests()
+                                  .insert(
+                                      c,
+                                      new RecordRequests.Entry(
+                                          conversation,
+                                          officer,
+                                          partner.value(),
+                                          purpose.name(),
+                                          legalBasis,
+                                          justification,
+                                          sealed.messageId(),
+                                          now,
+                                          RecordRequests.State.SENT,
+                                          null,
+                                          null,
+                                          null));
+                            }
+                            if (answeredInbound != null) {
+                              ctx.inbound()
+                                  .transition(
+                                      c,
+                                      answeredInbound,
+                                      InboundQueue.State.REQUEST_PENDING,
+                                      InboundQueue.State.REQUEST_DONE,
+                                      null);
+                            }
+                            return null;
+                          }));
+    } catch (RuntimeException e) {
+      if (claimed) {
+        handoff.release(row.messageId());
+      }
+      throw e;
+    }
+    if (claimed) {
+      handoff.dispatch(producer(exchange), row.messageId(), row);
+    }
     @SuppressWarnings("unchecked")
     List<String> created = exchange.getProperty(GatewayHeaders.CREATED_MESSAGES, List.class);
     if (created != null) {

@@ -47,22 +47,6 @@ public abstract class Step implements Processor {
     return p;
   }
 
-  /**
-   * Wakes a poller now instead of at its next tick, after a row it serves was committed. Best
-   * effort: the wake queue holds one signal and drops the rest (one poll serves them all), and a
-   * lost wake only means the row waits for the timer, which still runs.
-   */
-  protected void wake(Exchange exchange, String wakeUri) {
-    if (wakeUri == null) {
-      return;
-    }
-    try {
-      producer(exchange).sendBody(wakeUri, "");
-    } catch (RuntimeException e) {
-      // the timer poll picks the row up
-    }
-  }
-
   @Override
   public String toString() {
     return getClass().getSimpleName();
