@@ -41,6 +41,7 @@ import org.fedgate.gateway.store.AuditedBatcher;
 import org.fedgate.gateway.store.GatewayStore;
 import org.fedgate.gateway.store.InboundQueue;
 import org.fedgate.gateway.store.Outbox;
+import org.fedgate.gateway.store.Quarantine;
 import org.fedgate.gateway.store.RecordRequests;
 import org.fedgate.model.error.FedgateException;
 import org.fedgate.model.error.GatewayError;
@@ -88,7 +89,8 @@ public final class Gateway implements AutoCloseable {
         new HttpPartnerClient(
             tls.sslContext(), config.delivery().requestTimeout(), config.delivery().workers());
     NationalBackend backend = backend(config);
-    GatewayMetrics metrics = new GatewayMetrics(config.agency().value());
+    GatewayMetrics metrics =
+        new GatewayMetrics(config.agency().value(), config.metrics().commonTags());
     GatewayContext ctx =
         new GatewayContext(
             config,
@@ -101,6 +103,7 @@ public final class Gateway implements AutoCloseable {
             new Outbox(store),
             new InboundQueue(store),
             new RecordRequests(store),
+            new Quarantine(store),
             new AuditedBatcher(modules.audit(), 256, config.agency().value()),
             partners,
             backend,

@@ -17,6 +17,7 @@ import org.fedgate.gateway.store.AuditedBatcher;
 import org.fedgate.gateway.store.GatewayStore;
 import org.fedgate.gateway.store.InboundQueue;
 import org.fedgate.gateway.store.Outbox;
+import org.fedgate.gateway.store.Quarantine;
 import org.fedgate.gateway.store.RecordRequests;
 import org.fedgate.model.AgencyId;
 
@@ -36,6 +37,7 @@ public record GatewayContext(
     Outbox outbox,
     InboundQueue inbound,
     RecordRequests requests,
+    Quarantine quarantine,
     AuditedBatcher batcher,
     PartnerClient partners,
     NationalBackend backend,

@@ -493,13 +493,74 @@ class FederationIT {
   @Test
   void overSharingEnvelope_isRefusedQuarantinedAndAudited() throws Exception {
     // the full canonical record, not minimised: the minor's name is in it
-    String jws = sealFromTh(canonicalRaid(), KH).jws();
+    var sealed = sealFromTh(canonicalRaid(), KH);
+    String jws = sealed.jws();
     Api.Answer a = Api.postEnvelope(Api.mtlsClient(fed.pki(), TH), fed, KH, jws);
     assertThat(a.status()).isEqualTo(422);
     assertThat(a.body().path("code").asText()).isEqualTo("FG-3013");
     assertThat(a.body().path("receipt").asText()).isNotEmpty();
     problemBodies.add(a.raw());
     assertThat(audited(KH, "QUARANTINE", "FG-3013")).isTrue();
+
+    // held for KH's reviewers: listed with the offending paths only, never values
+    String reviewer = token(KH, "kh-reviewer-q", OfficerRole.REVIEWER);
+    String base = fed.gateway(KH).agencyApiUrl();
+    Api.Answer list = Api.call(base, "GET", "/api/v1/quarantine", reviewer, null);
+    assertThat(list.status()).as(list.raw()).isEqualTo(200);
+    JsonNode held = null;
+    for (JsonNode e : list.body()) {
+      if (sealed.messageId().equals(e.path("messageId").asText())) {
+        held = e;
+      }
+    }
+    assertThat(held).as(list.raw()).isNotNull();
+    assertThat(held.path("sender").asText()).isEqualTo(TH.value());
+    assertThat(held.path("code").asText()).isEqualTo("FG-3013");
+    assertThat(held.path("reason").asText()).contains("/persons/");
+    assertThat(held.has("envelope")).isFalse();
+    problemBodies.add(list.raw()); // scanned for personal data with the problem bodies
+
+    // the reviewer can fetch the signed envelope itself (the evidence), and that read is audited
+    Api.Answer one =
+        Api.call(base, "GET", "/api/v1/quarantine/" + sealed.messageId(), reviewer, null);
+    assertThat(one.status()).as(one.raw()).isEqualTo(200);
+    assertThat(one.body().path("envelope").asText()).isEqualTo(jws);
+    assertThat(
+            fed.gateway(KH)
+                .context()
+                .audit()
+                .query(
+                    new AuditTrail.AuditQuery(
+                        null,
+                        null,
+                        null,
+                        "kh-reviewer-q",
+                        null,
+                        "CONSULTATION",
+                        null,
+                        sealed.messageId(),
+                        null,
+                        -1,
+                        10))
+                .path("entries"))
+        .hasSize(1);
+
+    // officers do not see the quarantine; an unknown id is not found
+    Api.Answer officer =
+        Api.call(
+            base,
+            "GET",
+            "/api/v1/quarantine",
+            token(KH, "kh-officer-q", OfficerRole.OFFICER),
+            null);
+    assertThat(officer.status()).isEqualTo(403);
+    assertThat(officer.body().path("code").asText()).isEqualTo("FG-5004");
+    Api.Answer missing =
+        Api.call(base, "GET", "/api/v1/quarantine/no-such-message", reviewer, null);
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.body().path("code").asText()).isEqualTo("FG-5009");
+    // nothing of it reached KH's back end
+    assertThat(fed.restBackend(KH).received(sealed.messageId())).isNull();
   }
 
   @Test

@@ -34,6 +34,7 @@ import org.fedgate.gateway.route.step.QueryAuditStep.AuditRead;
 import org.fedgate.gateway.route.step.RecordAuditAccessStep;
 import org.fedgate.gateway.store.InboundQueue;
 import org.fedgate.gateway.store.Outbox;
+import org.fedgate.gateway.store.Quarantine;
 import org.fedgate.gateway.store.RecordRequests;
 import org.fedgate.model.AgencyId;
 import org.fedgate.model.MessageType;
@@ -273,11 +274,15 @@ public final class AgencyResource {
 
   /** An officer reading received personal data is a consultation (LED Art. 25). */
   private void consulted(String officer, String what) {
+    consulted(officer, Role.OFFICER, what);
+  }
+
+  private void consulted(String officer, Role role, String what) {
     ctx.audit()
         .append(
             AuditEvent.builder(
                     AuditTrail.Operation.CONSULTATION, ctx.clock().instant(), ctx.agency().value())
-                .actor(officer, Role.OFFICER.name())
+                .actor(officer, role.name())
                 .justification(null, null, what)
                 .outcome("OK", null)
                 .build());
@@ -372,6 +377,64 @@ public final class AgencyResource {
   public Response auditVerify(@HeaderParam("Authorization") String auth) {
     Officer reviewer = authenticate(auth, Role.REVIEWER);
     return Response.ok(auditRead(reviewer, new AuditRead("verify", null, 0, null, null))).build();
+  }
+
+  // ---- quarantine (envelopes refused for over-sharing, held for review) ----
+
+  @GET
+  @Path("/quarantine")
+  public Response quarantine(
+      @HeaderParam("Authorization") String auth, @QueryParam("limit") Integer limit) {
+    Officer reviewer = authenticate(auth, Role.REVIEWER);
+    int n = limit == null ? 50 : Math.max(1, Math.min(limit, 500));
+    ArrayNode a = GatewayContext.JSON.createArrayNode();
+    for (Quarantine.Entry e : ctx.quarantine().list(n)) {
+      quarantined(a.addObject(), e);
+    }
+    // metadata and canonical paths only: nothing personal is read, but the look is audited
+    consulted(reviewer.subject(), Role.REVIEWER, "quarantine");
+    return Response.ok(a).build();
+  }
+
+  @GET
+  @Path("/quarantine/{messageId}")
+  public Response quarantined(
+      @HeaderParam("Authorization") String auth, @PathParam("messageId") String messageId) {
+    Officer reviewer = authenticate(auth, Role.REVIEWER);
+    Quarantine.Entry e =
+        ctx.quarantine()
+            .find(messageId)
+            .orElseThrow(
+                () -> new FedgateException(GatewayError.NOT_FOUND, "no quarantined envelope"));
+    ObjectNode o = GatewayContext.JSON.createObjectNode();
+    quarantined(o, e);
+    // the signed envelope as received: the evidence of what the partner sent
+    o.put("envelope", e.envelope());
+    // reading the held record is a consultation of personal data, audited before it is returned
+    ctx.audit()
+        .append(
+            AuditEvent.builder(
+                    AuditTrail.Operation.CONSULTATION, ctx.clock().instant(), ctx.agency().value())
+                .actor(reviewer.subject(), Role.REVIEWER.name())
+                .counterpart(e.sender())
+                .justification(e.purpose(), null, "quarantine")
+                .message(e.messageId(), e.conversationId(), e.payloadSha256())
+                .outcome("OK", null)
+                .build());
+    return Response.ok(o).build();
+  }
+
+  private static void quarantined(ObjectNode o, Quarantine.Entry e) {
+    o.put("messageId", e.messageId());
+    o.put("conversationId", e.conversationId());
+    o.put("sender", e.sender());
+    o.put("purpose", e.purpose());
+    o.put("agreementId", e.agreementId());
+    o.put("agreementVersion", e.agreementVersion());
+    o.put("code", e.errorCode());
+    o.put("reason", e.reason());
+    o.put("payloadSha256", e.payloadSha256());
+    o.put("receivedAt", e.receivedAt().toString());
   }
 
   private Object auditRead(Officer reviewer, AuditRead read) {

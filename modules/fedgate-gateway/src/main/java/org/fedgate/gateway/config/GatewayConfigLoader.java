@@ -125,6 +125,12 @@ public final class GatewayConfigLoader {
         .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false);
   }
 
+  private static final Pattern METRIC_LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]{0,62}");
+
+  /** Tag names the gateway's own meters use; a common tag must not shadow them. */
+  private static final java.util.Set<String> RESERVED_LABELS =
+      java.util.Set.of("agency", "partner", "direction", "outcome", "step", "code", "target");
+
   private static void validate(GatewayConfig c) {
     Map<String, Object> required = new java.util.LinkedHashMap<>();
     required.put("agency", c.agency());
@@ -163,6 +169,27 @@ public final class GatewayConfigLoader {
       throw new FedgateException(
           GatewayError.CONFIG_INVALID, "agreements.pseudonymSecret needs at least 32 bytes");
     }
+    if (!"/metrics".equals(c.metrics().path())) {
+      // the scrape endpoint is a fixed JAX-RS path; refuse rather than silently serve elsewhere
+      throw new FedgateException(
+          GatewayError.CONFIG_INVALID, "metrics.path: only /metrics is supported in this version");
+    }
+    c.metrics()
+        .commonTags()
+        .forEach(
+            (name, value) -> {
+              if (!METRIC_LABEL.matcher(name).matches() || RESERVED_LABELS.contains(name)) {
+                throw new FedgateException(
+                    GatewayError.CONFIG_INVALID,
+                    "metrics.commonTags: invalid or reserved tag name (letters, digits, _; not"
+                        + " agency, partner, direction, outcome, step, code, target)");
+              }
+              if (value == null || value.isBlank() || value.length() > 64) {
+                throw new FedgateException(
+                    GatewayError.CONFIG_INVALID,
+                    "metrics.commonTags: each tag needs a value of 1 to 64 characters");
+              }
+            });
     checkPort("agencyApi.port", c.agencyApi().port());
     checkPort("federationApi.port", c.federationApi().port());
   }

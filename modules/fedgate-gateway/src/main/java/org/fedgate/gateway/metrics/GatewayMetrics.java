@@ -29,8 +29,17 @@ public final class GatewayMetrics {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   public GatewayMetrics(String agency) {
+    this(agency, java.util.Map.of());
+  }
+
+  /**
+   * Meters tagged with the agency and the operator's {@code metrics.commonTags} (site, environment:
+   * checked names, configuration values, never record data).
+   */
+  public GatewayMetrics(String agency, java.util.Map<String, String> commonTags) {
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.config().commonTags("agency", agency);
+    new java.util.TreeMap<>(commonTags).forEach((k, v) -> registry.config().commonTags(k, v));
   }
 
   public PrometheusMeterRegistry registry() {

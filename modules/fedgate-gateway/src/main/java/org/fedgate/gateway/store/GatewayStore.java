@@ -176,7 +176,22 @@ public final class GatewayStore implements AutoCloseable {
                 + text
                 + ","
                 + " updated_at BIGINT NOT NULL)",
-            "CREATE INDEX IF NOT EXISTS fg_request_officer ON fg_request(officer, created_at)");
+            "CREATE INDEX IF NOT EXISTS fg_request_officer ON fg_request(officer, created_at)",
+            "CREATE TABLE IF NOT EXISTS fg_quarantine ("
+                + " message_id VARCHAR(64) PRIMARY KEY,"
+                + " conversation_id VARCHAR(64),"
+                + " sender VARCHAR(32) NOT NULL,"
+                + " purpose VARCHAR(32),"
+                + " agreement_id VARCHAR(128),"
+                + " agreement_version VARCHAR(32),"
+                + " error_code VARCHAR(16) NOT NULL,"
+                + " reason VARCHAR(4096),"
+                + " payload_sha256 VARCHAR(64) NOT NULL,"
+                + " received_at BIGINT NOT NULL,"
+                + " envelope "
+                + text
+                + " NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS fg_quarantine_age ON fg_quarantine(received_at)");
     inTransaction(
         c -> {
           try (Statement s = c.createStatement()) {

@@ -94,6 +94,48 @@ class GatewayConfigLoaderTest {
   }
 
   @Test
+  void parse_metricsCommonTags_areAppliedToEveryMeter() {
+    GatewayConfig c =
+        loader.parse(
+            MINIMAL + "metrics: {commonTags: {site: bkk-dc1, env: staging}}\n", Path.of("/x"));
+    assertThat(c.metrics().commonTags()).containsEntry("site", "bkk-dc1");
+    var metrics =
+        new org.fedgate.gateway.metrics.GatewayMetrics("TH-CCIB", c.metrics().commonTags());
+    metrics.exchange("KH-AHTJP", "out", "delivered");
+    assertThat(metrics.scrape())
+        .contains("site=\"bkk-dc1\"")
+        .contains("env=\"staging\"")
+        .contains("agency=\"TH-CCIB\"");
+  }
+
+  @Test
+  void parse_reservedOrInvalidCommonTag_fails() {
+    for (String tags : new String[] {"{partner: x}", "{\"bad-name\": x}", "{site: \"\"}"}) {
+      assertThatThrownBy(
+              () -> loader.parse(MINIMAL + "metrics: {commonTags: " + tags + "}\n", Path.of("/x")))
+          .as(tags)
+          .isInstanceOfSatisfying(
+              FedgateException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo("FG-5001");
+                assertThat(e.getMessage()).contains("metrics.commonTags");
+              });
+    }
+  }
+
+  @Test
+  void parse_otherMetricsPath_failsRatherThanBeIgnored() {
+    assertThatThrownBy(
+            () -> loader.parse(MINIMAL + "metrics: {path: /prometheus}\n", Path.of("/x")))
+        .isInstanceOfSatisfying(
+            FedgateException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("FG-5001");
+              assertThat(e.getMessage()).contains("metrics.path");
+            });
+  }
+
+  @Test
   void parse_shortPseudonymSecret_failsWithoutEchoingIt() {
     assertThatThrownBy(
             () ->

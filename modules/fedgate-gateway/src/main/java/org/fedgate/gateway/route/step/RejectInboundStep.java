@@ -7,6 +7,7 @@ import org.fedgate.gateway.port.AuditTrail.Operation;
 import org.fedgate.gateway.port.EnvelopeHeader;
 import org.fedgate.gateway.port.EnvelopeTrust;
 import org.fedgate.gateway.route.GatewayHeaders;
+import org.fedgate.gateway.store.Quarantine;
 import org.fedgate.model.AgencyId;
 import org.fedgate.model.error.ErrorCode;
 import org.fedgate.model.error.FedgateException;
@@ -75,8 +76,36 @@ public final class RejectInboundStep extends Step {
     } else if (peer != null) {
       event.counterpart(peer.value());
     }
+    String held = exchange.getIn().getBody() instanceof String s ? s : null;
+    boolean quarantine = code.code().startsWith("FG-3") && opened != null && held != null;
     try {
-      ctx.audit().append(event.build());
+      if (quarantine) {
+        // held for review together with its audit entry: the signed envelope is the evidence of
+        // what the partner sent beyond the agreement; it never reaches the national back end
+        EnvelopeHeader h = opened.header();
+        Quarantine.Entry row =
+            new Quarantine.Entry(
+                h.messageId(),
+                h.conversationId(),
+                h.from().value(),
+                h.purpose().name(),
+                h.agreementId(),
+                h.agreementVersion(),
+                code.code(),
+                detail,
+                opened.payloadSha256(),
+                ctx.clock().instant(),
+                held);
+        AuditEvent entry = event.build();
+        ctx.batcher()
+            .run(
+                (c, audit) -> {
+                  ctx.quarantine().insert(c, row);
+                  return audit.append(entry);
+                });
+      } else {
+        ctx.audit().append(event.build());
+      }
     } catch (RuntimeException e) {
       LOG.error("could not audit a rejection: {}", e.getClass().getName());
     }
