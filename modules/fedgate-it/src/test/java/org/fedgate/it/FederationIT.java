@@ -648,9 +648,22 @@ class FederationIT {
     for (ILoggingEvent e : logs.list) {
       texts.add(e.getFormattedMessage());
       texts.add(String.valueOf(e.getMDCPropertyMap()));
+      if (e.getThrowableProxy() != null) {
+        // exception messages and causes as a log file would show them
+        texts.add(ch.qos.logback.classic.spi.ThrowableProxyUtil.asString(e.getThrowableProxy()));
+      }
     }
     for (AgencyId a : DemoFederation.AGENCIES) {
       texts.add(Api.call(fed.gateway(a).agencyApiUrl(), "GET", "/metrics", null, null).raw());
+      // every audit entry of every gateway (metadata only by design), quarantine included
+      texts.add(
+          fed.gateway(a)
+              .context()
+              .audit()
+              .query(
+                  new AuditTrail.AuditQuery(
+                      null, null, null, null, null, null, null, null, null, -1, 1000))
+              .toString());
     }
     assertThat(texts).isNotEmpty();
     for (String t : texts) {
