@@ -22,6 +22,7 @@ import org.fedgate.model.DataSubjectCategory;
 import org.fedgate.model.Purpose;
 import org.fedgate.model.policy.FieldAction;
 import org.fedgate.model.policy.FieldDecision;
+import org.fedgate.model.policy.MinimisationReport;
 
 /**
  * One pass over one canonical record under a compiled policy. In MINIMISE mode it builds the
@@ -70,7 +71,8 @@ final class RecordWalk {
   private static final CanonicalSchema.Node commItem = SCHEMA.node("/communicationIdentifiers/*");
   private static final CanonicalSchema.Node documentItem = SCHEMA.node("/documents/*");
 
-  final List<FieldDecision> decisions = new ArrayList<>(1024);
+  // the report under construction (MINIMISE only)
+  final MinimisationReport.Builder decisions;
   final List<String> offending = new ArrayList<>();
   private final StringBuilder path = new StringBuilder(96);
   // the same position as a shared pointer, or null where none is cached (off-schema, limits)
@@ -81,16 +83,21 @@ final class RecordWalk {
   private final Set<String> droppedIds = new HashSet<>();
   private final Set<String> psnDigits = new HashSet<>();
   private long psnLengths; // bit n set: some PSN of this record has n digits
+  // normalised identifying values of protected and withheld persons, gathered by prepare() and
+  // then indexed by sealProtected() for the value scrub
   private final Set<String> protectedValues = new HashSet<>();
-
-  @SuppressWarnings("unchecked")
-  private final List<String>[] longByFirstChar = new List[128];
-
-  private final List<String> longNonAscii = new ArrayList<>();
+  private String[] protectedArray;
+  private String[][] longByFirstChar;
+  private String[] longNonAscii;
+  // the value scrub normalises ASCII values here instead of into a new string
+  private char[] scratch = new char[64];
   private final Map<JsonNode, PersonFacts> persons = new IdentityHashMap<>();
-  private final Map<String, TextNode> tokens = new HashMap<>();
+  // a protected person's id recurs in events, relations and holders: one HMAC per value
+  private final Map<TokenKey, TextNode> tokens = new HashMap<>();
+  private String localIdDomain;
   private int minProtectedLength = Integer.MAX_VALUE;
   private long[] protectedHashes;
+  private static final String[] NO_STRINGS = new String[0];
   private String recordId = "";
 
   // context of the entity being walked
@@ -101,6 +108,8 @@ final class RecordWalk {
   private boolean pendingAgeBand;
   private JsonNode currentAddress;
 
+  private record TokenKey(String domain, String value) {}
+
   private record PersonFacts(
       DataSubjectCategory category, boolean allowed, String status, String guard) {}
 
@@ -109,8 +118,9 @@ final class RecordWalk {
     this.mode = mode;
     this.key = key;
     this.today = today;
-    // the receiver's check reports only offending paths, usually none: it builds them as needed
-    this.at = mode == Mode.MINIMISE ? Pointers.root() : null;
+    this.at = Pointers.root();
+    this.decisions =
+        mode == Mode.MINIMISE ? new MinimisationReport.Builder(policy.reportSizeHint()) : null;
   }
 
   JsonNode run(JsonNode record) {
@@ -166,6 +176,9 @@ final class RecordWalk {
       collectLinked(record.path("communicationIdentifiers"), "user", "value");
       collectLinked(record.path("documents"), "holder", "number");
     }
+    if (!protectedValues.isEmpty()) {
+      sealProtected();
+    }
   }
 
   private void collectLinked(JsonNode items, String ref, String field) {
@@ -198,18 +211,39 @@ final class RecordWalk {
       return;
     }
     protectedValues.add(n);
-    minProtectedLength = Math.min(minProtectedLength, n.length());
-    if (n.length() >= MIN_CONTAINED_LENGTH) {
-      char c = n.charAt(0);
-      if (c < 128) {
-        if (longByFirstChar[c] == null) {
-          longByFirstChar[c] = new ArrayList<>(2);
+  }
+
+  /**
+   * Indexes the protected values for the scrub: their hashes (sorted), the longer ones by first
+   * character, the shortest length.
+   */
+  private void sealProtected() {
+    int size = protectedValues.size();
+    String[] all = protectedValues.toArray(NO_STRINGS);
+    long[] h = new long[size];
+    String[][] byFirst = new String[128][];
+    List<String> nonAscii = new ArrayList<>(2);
+    for (int k = 0; k < size; k++) {
+      String n = all[k];
+      h[k] = normalisedHash(n);
+      minProtectedLength = Math.min(minProtectedLength, n.length());
+      if (n.length() >= MIN_CONTAINED_LENGTH) {
+        char c = n.charAt(0);
+        if (c < 128) {
+          String[] old = byFirst[c];
+          String[] grown = old == null ? new String[1] : Arrays.copyOf(old, old.length + 1);
+          grown[grown.length - 1] = n;
+          byFirst[c] = grown;
+        } else {
+          nonAscii.add(n);
         }
-        longByFirstChar[c].add(n);
-      } else {
-        longNonAscii.add(n);
       }
     }
+    Arrays.sort(h);
+    protectedArray = all;
+    protectedHashes = h;
+    longByFirstChar = byFirst;
+    longNonAscii = nonAscii.toArray(NO_STRINGS);
   }
 
   /**
@@ -351,7 +385,7 @@ final class RecordWalk {
   }
 
   private JsonNode visitObject(JsonNode in, CanonicalSchema.Node sn) {
-    int mark = decisions.size();
+    int mark = decisions == null ? 0 : decisions.size();
     ObjectNode out =
         mode == Mode.MINIMISE
             // sized for the input's members at the default load factor: no rehash, no slack
@@ -431,7 +465,11 @@ final class RecordWalk {
         if (r == null || r.action() == FieldAction.WITHHOLD) {
           return withhold(in, sn, r == null ? DEFAULT_WITHHOLD : r.id());
         }
-        return pseudonymise(in, sn, "localId\u0000" + recordId, VP_LOCAL_ID);
+        String domain = localIdDomain;
+        if (domain == null) {
+          domain = localIdDomain = "localId\u0000" + recordId;
+        }
+        return pseudonymise(in, sn, domain, VP_LOCAL_ID);
       }
     }
     if (r == null) {
@@ -505,14 +543,13 @@ final class RecordWalk {
    * is searched for every such value, however short.
    */
   private boolean matchesProtected(String text, CanonicalSchema.Node sn) {
-    if (text.length() < minProtectedLength && isAscii(text)) {
-      // normalising ASCII never lengthens it: too short to equal or contain a protected value
-      return false;
+    if (isAscii(text)) {
+      return matchesProtectedAscii(text, sn);
     }
     boolean freeText = sn.kind == CanonicalSchema.Kind.FREE_TEXT;
     if (!sn.scrubContained) {
       // equality only: a hash of the normalised form first, the full comparison on a hit
-      if (Arrays.binarySearch(protectedHashes(), normalisedHash(text)) < 0) {
+      if (Arrays.binarySearch(protectedHashes, normalisedHash(text)) < 0) {
         return false;
       }
       return protectedValues.contains(normalise(text));
@@ -522,7 +559,7 @@ final class RecordWalk {
       return true;
     }
     if (freeText) {
-      for (String v : protectedValues) {
+      for (String v : protectedArray) {
         if (n.contains(v)) {
           return true;
         }
@@ -530,9 +567,10 @@ final class RecordWalk {
       return false;
     }
     // containment of the longer values, indexed by first character: a few candidates per position
+    String[][] byFirst = longByFirstChar;
     for (int i = 0; i < n.length(); i++) {
       char c = n.charAt(i);
-      List<String> candidates = c < 128 ? longByFirstChar[c] : null;
+      String[] candidates = c < 128 ? byFirst[c] : null;
       if (candidates != null) {
         for (String v : candidates) {
           if (n.startsWith(v, i)) {
@@ -541,7 +579,7 @@ final class RecordWalk {
         }
       }
     }
-    if (!longNonAscii.isEmpty() && !isAscii(n)) {
+    if (longNonAscii.length > 0 && !isAscii(n)) {
       for (String v : longNonAscii) {
         if (n.contains(v)) {
           return true;
@@ -549,6 +587,93 @@ final class RecordWalk {
       }
     }
     return false;
+  }
+
+  /**
+   * {@link #matchesProtected} for an ASCII value, in one pass that normalises it into a scratch
+   * buffer while hashing it (the same form and hash as {@link #normalise} and {@link
+   * #normalisedHash}), then searches the buffer: no string is built unless a hash matches.
+   */
+  private boolean matchesProtectedAscii(String text, CanonicalSchema.Node sn) {
+    int length = text.length();
+    if (length < minProtectedLength) {
+      // normalising ASCII never lengthens it: too short to equal or contain a protected value
+      return false;
+    }
+    char[] b = scratch;
+    if (b.length < length) {
+      b = scratch = new char[Math.max(length, b.length * 2)];
+    }
+    int len = 0;
+    long h = 0xcbf29ce484222325L;
+    boolean space = false;
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = len > 0;
+      } else {
+        if (space) {
+          b[len++] = ' ';
+          h = (h ^ ' ') * 0x100000001b3L;
+          space = false;
+        }
+        char l = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        b[len++] = l;
+        h = (h ^ l) * 0x100000001b3L;
+      }
+    }
+    // equality: the hash first, the full comparison on a hit
+    if (Arrays.binarySearch(protectedHashes, h) >= 0
+        && protectedValues.contains(new String(b, 0, len))) {
+      return true;
+    }
+    if (!sn.scrubContained) {
+      return false;
+    }
+    if (sn.kind == CanonicalSchema.Kind.FREE_TEXT) {
+      // free text: every value, however short (a non-ASCII one cannot occur in ASCII text)
+      for (String v : protectedArray) {
+        if (contains(b, len, v)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    // containment of the longer values, indexed by first character (all ASCII here)
+    String[][] byFirst = longByFirstChar;
+    for (int i = 0; i < len; i++) {
+      String[] candidates = byFirst[b[i]];
+      if (candidates != null) {
+        for (String v : candidates) {
+          if (startsWith(b, len, i, v)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean contains(char[] b, int len, String v) {
+    for (int i = 0, last = len - v.length(); i <= last; i++) {
+      if (startsWith(b, len, i, v)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsWith(char[] b, int len, int from, String v) {
+    int n = v.length();
+    if (from + n > len) {
+      return false;
+    }
+    for (int k = 0; k < n; k++) {
+      if (b[from + k] != v.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private JsonNode generalise(
@@ -617,12 +742,12 @@ final class RecordWalk {
       }
       return null;
     }
-    // a protected person's id recurs in events, relations and holders: one HMAC per value
     String value = in.asText();
-    TextNode token = tokens.get(domain + '\u0000' + value);
+    TokenKey k = new TokenKey(domain, value);
+    TextNode token = tokens.get(k);
     if (token == null) {
       token = TextNode.valueOf(key.token(domain, value));
-      tokens.put(domain + '\u0000' + value, token);
+      tokens.put(k, token);
     }
     return emit(in, sn, FieldAction.PSEUDONYMISE, id, token);
   }
@@ -710,6 +835,9 @@ final class RecordWalk {
   }
 
   private void demote(int from, String ruleId) {
+    if (decisions == null) {
+      return;
+    }
     for (int i = from; i < decisions.size(); i++) {
       FieldDecision d = decisions.get(i);
       if (d.action() != FieldAction.WITHHOLD) {
@@ -781,20 +909,6 @@ final class RecordWalk {
       }
     }
     return b.toString();
-  }
-
-  private long[] protectedHashes() {
-    long[] h = protectedHashes;
-    if (h == null) {
-      h = new long[protectedValues.size()];
-      int i = 0;
-      for (String v : protectedValues) {
-        h[i++] = normalisedHash(v);
-      }
-      Arrays.sort(h);
-      protectedHashes = h;
-    }
-    return h;
   }
 
   /**
