@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -142,11 +141,12 @@ final class RecordWalk {
           cat != null && policy.agreement().dataSubjectCategories().contains(cat) && id != null;
       String status = minorStatus(p, cat);
       String guard = null;
-      if (p.path("victimContext").path("identityNonDisclosure").asBoolean(false)) {
+      JsonNode victimContext = p.path("victimContext");
+      if (victimContext.path("identityNonDisclosure").asBoolean(false)) {
         guard = VP_NON_DISCLOSURE;
       } else if ("MINOR".equals(status)
           || "PRESUMED_MINOR".equals(status)
-          || p.path("victimContext").path("ageWhenTrafficked").asInt(99) < 18) {
+          || victimContext.path("ageWhenTrafficked").asInt(99) < 18) {
         guard = VP_MINOR;
       }
       persons.put(p, new PersonFacts(cat, allowed, status, guard));
@@ -274,8 +274,10 @@ final class RecordWalk {
     return null;
   }
 
+  private static final DataSubjectCategory[] CATEGORIES = DataSubjectCategory.values();
+
   private static DataSubjectCategory category(String s) {
-    for (DataSubjectCategory c : DataSubjectCategory.values()) {
+    for (DataSubjectCategory c : CATEGORIES) {
       if (c.name().equals(s)) {
         return c;
       }
@@ -332,7 +334,8 @@ final class RecordWalk {
       if (sn.items == null) {
         return withholdAll(in, sn, NOT_IN_SCHEMA);
       }
-      ArrayNode out = mode == Mode.MINIMISE ? F.arrayNode(in.size()) : null;
+      boolean minimise = mode == Mode.MINIMISE;
+      ArrayNode out = null; // made at the first item released
       int len = path.length();
       Pointers here = at;
       for (int i = 0; i < in.size(); i++) {
@@ -341,12 +344,15 @@ final class RecordWalk {
           sync(here, len).append('/').append(i);
         }
         JsonNode o = visit(in.get(i), sn.items);
-        if (o != null && out != null) {
+        if (o != null && minimise) {
+          if (out == null) {
+            out = F.arrayNode(in.size());
+          }
           out.add(o);
         }
       }
       at = here;
-      return out == null || out.isEmpty() ? null : out;
+      return out;
     }
     if (sn.isContainer()) {
       return withholdAll(in, sn, NOT_IN_SCHEMA);
@@ -386,13 +392,11 @@ final class RecordWalk {
 
   private JsonNode visitObject(JsonNode in, CanonicalSchema.Node sn) {
     int mark = decisions == null ? 0 : decisions.size();
-    ObjectNode out =
-        mode == Mode.MINIMISE
-            // sized for the input's members at the default load factor: no rehash, no slack
-            ? new ObjectNode(F, new LinkedHashMap<>((int) (in.size() / 0.75f) + 1))
-            : null;
+    boolean minimise = mode == Mode.MINIMISE;
+    // the output object's members, made at the first member released (many objects lose all)
+    FieldMap out = null;
     JsonNode savedAddress = currentAddress;
-    if ("address".equals(sn.defName)) {
+    if (sn.isAddress) {
       currentAddress = in;
     }
     int len = path.length();
@@ -419,31 +423,40 @@ final class RecordWalk {
       } else {
         o = visit(e.getValue(), child);
       }
-      if (o != null && out != null) {
-        out.set(name, o);
+      if (o != null && minimise) {
+        if (out == null) {
+          out = new FieldMap(in.size());
+        }
+        // input member names are unique, and each is visited once
+        out.append(name, o);
       }
     }
     at = here;
     currentAddress = savedAddress;
-    if (out == null) {
+    if (!minimise) {
       return null;
     }
-    if ("nameRecord".equals(sn.defName) && !out.has("full") && !out.has("parts")) {
+    int released = out == null ? 0 : out.size();
+    if (sn.isNameRecord
+        && (out == null || (!out.containsKey("full") && !out.containsKey("parts")))) {
       // a name record without a name says only that a name exists: it goes whole
       demote(mark, REQUIRED_FIELD_WITHHELD);
       return null;
     }
     // only an object that lost members can have lost a required one
-    if (sn != root && out.size() < in.size()) {
+    if (sn != root && released < in.size()) {
       for (String req : sn.requiredArray) {
-        if (in.has(req) && !out.has(req)) {
+        if (in.has(req) && (out == null || !out.containsKey(req))) {
           // an object without a required member would be invalid: it goes whole
           demote(mark, REQUIRED_FIELD_WITHHELD);
           return null;
         }
       }
     }
-    return out.isEmpty() && sn != root ? null : out;
+    if (released == 0 && sn != root) {
+      return null;
+    }
+    return new ObjectNode(F, out == null ? new FieldMap(0) : out);
   }
 
   private boolean sectionAllowed(String name) {
