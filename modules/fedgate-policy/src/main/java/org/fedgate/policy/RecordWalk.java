@@ -85,12 +85,16 @@ final class RecordWalk {
   private long psnLengths; // bit n set: some PSN of this record has n digits
   // normalised identifying values of protected and withheld persons, gathered by prepare() and
   // then indexed by sealProtected() for the value scrub
-  private final Set<String> protectedValues = new HashSet<>();
+  private String[] collected = new String[16];
+  private long[] collectedHashes = new long[16];
+  private int collectedCount;
+  // distinct values sorted by hash, with their hashes; null when there are none
   private String[] protectedArray;
   private String[][] longByFirstChar;
   private String[] longNonAscii;
   // the value scrub normalises ASCII values here instead of into a new string
   private char[] scratch = new char[64];
+  private long scratchHash;
   private final Map<JsonNode, PersonFacts> persons = new IdentityHashMap<>();
   // a protected person's id recurs in events, relations and holders: one HMAC per value
   private final Map<TokenKey, TextNode> tokens = new HashMap<>();
@@ -177,7 +181,7 @@ final class RecordWalk {
       collectLinked(record.path("communicationIdentifiers"), "user", "value");
       collectLinked(record.path("documents"), "holder", "number");
     }
-    if (!protectedValues.isEmpty()) {
+    if (collectedCount > 0) {
       sealProtected();
     }
   }
@@ -207,11 +211,34 @@ final class RecordWalk {
   }
 
   private void addProtectedValue(String v) {
-    String n = normalise(v);
-    if (n.isEmpty() || PseudonymKey.isToken(v)) {
+    if (PseudonymKey.isToken(v)) {
       return;
     }
-    protectedValues.add(n);
+    String n;
+    long h;
+    if (isAscii(v)) {
+      // normalised and hashed in one pass (the same form as normalise, the same hash as
+      // normalisedHash)
+      int len = normaliseAscii(v);
+      if (len == 0) {
+        return;
+      }
+      n = new String(scratch, 0, len);
+      h = scratchHash;
+    } else {
+      n = normalise(v);
+      if (n.isEmpty()) {
+        return;
+      }
+      h = normalisedHash(n);
+    }
+    if (collectedCount == collected.length) {
+      collected = Arrays.copyOf(collected, collectedCount * 2);
+      collectedHashes = Arrays.copyOf(collectedHashes, collectedCount * 2);
+    }
+    collected[collectedCount] = n;
+    collectedHashes[collectedCount] = h;
+    collectedCount++;
   }
 
   /**
@@ -219,14 +246,32 @@ final class RecordWalk {
    * character, the shortest length.
    */
   private void sealProtected() {
-    int size = protectedValues.size();
-    String[] all = protectedValues.toArray(NO_STRINGS);
-    long[] h = new long[size];
+    // sort by hash, dropping repeats (a name often recurs across a person's name records)
+    int count = collectedCount;
+    Integer[] order = new Integer[count];
+    for (int k = 0; k < count; k++) {
+      order[k] = k;
+    }
+    long[] ch = collectedHashes;
+    Arrays.sort(order, (x, y) -> Long.compare(ch[x], ch[y]));
+    String[] all = new String[count];
+    long[] h = new long[count];
+    int size = 0;
+    for (int k = 0; k < count; k++) {
+      String n = collected[order[k]];
+      long hash = ch[order[k]];
+      if (indexOfProtected(all, h, size, n, hash) < 0) {
+        all[size] = n;
+        h[size] = hash;
+        size++;
+      }
+    }
+    all = Arrays.copyOf(all, size);
+    h = Arrays.copyOf(h, size);
     String[][] byFirst = new String[128][];
     List<String> nonAscii = new ArrayList<>(2);
     for (int k = 0; k < size; k++) {
       String n = all[k];
-      h[k] = normalisedHash(n);
       minProtectedLength = Math.min(minProtectedLength, n.length());
       if (n.length() >= MIN_CONTAINED_LENGTH) {
         char c = n.charAt(0);
@@ -240,11 +285,58 @@ final class RecordWalk {
         }
       }
     }
-    Arrays.sort(h);
     protectedArray = all;
     protectedHashes = h;
     longByFirstChar = byFirst;
     longNonAscii = nonAscii.toArray(NO_STRINGS);
+  }
+
+  /** The position of {@code n} (hash {@code hash}) among the first {@code size} values, or -1. */
+  private static int indexOfProtected(
+      String[] values, long[] hashes, int size, String n, long hash) {
+    for (int k = size - 1; k >= 0 && hashes[k] >= hash; k--) {
+      if (hashes[k] == hash && values[k].equals(n)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether the normalised value {@code n} (of hash {@code hash}) is a protected value. */
+  private boolean isProtected(String n, long hash) {
+    long[] hs = protectedHashes;
+    int i = Arrays.binarySearch(hs, hash);
+    if (i < 0) {
+      return false;
+    }
+    while (i > 0 && hs[i - 1] == hash) {
+      i--;
+    }
+    for (; i < hs.length && hs[i] == hash; i++) {
+      if (protectedArray[i].equals(n)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link #isProtected} for the first {@code len} characters of the scratch buffer. */
+  private boolean isProtected(char[] b, int len, long hash) {
+    long[] hs = protectedHashes;
+    int i = Arrays.binarySearch(hs, hash);
+    if (i < 0) {
+      return false;
+    }
+    while (i > 0 && hs[i - 1] == hash) {
+      i--;
+    }
+    for (; i < hs.length && hs[i] == hash; i++) {
+      String v = protectedArray[i];
+      if (v.length() == len && startsWith(b, len, 0, v)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -549,7 +641,7 @@ final class RecordWalk {
   }
 
   private JsonNode release(JsonNode in, CanonicalSchema.Node sn, String text, String ruleId) {
-    if (text != null && sn.freeString && !protectedValues.isEmpty() && matchesProtected(text, sn)) {
+    if (text != null && sn.freeString && protectedArray != null && matchesProtected(text, sn)) {
       return withhold(in, sn, VP_VALUE_MATCH);
     }
     return emit(in, sn, FieldAction.RELEASE, ruleId, in);
@@ -570,10 +662,11 @@ final class RecordWalk {
       if (Arrays.binarySearch(protectedHashes, normalisedHash(text)) < 0) {
         return false;
       }
-      return protectedValues.contains(normalise(text));
+      String n = normalise(text);
+      return isProtected(n, normalisedHash(n));
     }
     String n = normalise(text);
-    if (protectedValues.contains(n)) {
+    if (isProtected(n, normalisedHash(n))) {
       return true;
     }
     if (freeText) {
@@ -618,31 +711,10 @@ final class RecordWalk {
       // normalising ASCII never lengthens it: too short to equal or contain a protected value
       return false;
     }
+    int len = normaliseAscii(text);
     char[] b = scratch;
-    if (b.length < length) {
-      b = scratch = new char[Math.max(length, b.length * 2)];
-    }
-    int len = 0;
-    long h = 0xcbf29ce484222325L;
-    boolean space = false;
-    for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      if (Character.isWhitespace(c)) {
-        space = len > 0;
-      } else {
-        if (space) {
-          b[len++] = ' ';
-          h = (h ^ ' ') * 0x100000001b3L;
-          space = false;
-        }
-        char l = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-        b[len++] = l;
-        h = (h ^ l) * 0x100000001b3L;
-      }
-    }
     // equality: the hash first, the full comparison on a hit
-    if (Arrays.binarySearch(protectedHashes, h) >= 0
-        && protectedValues.contains(new String(b, 0, len))) {
+    if (isProtected(b, len, scratchHash)) {
       return true;
     }
     if (!sn.scrubContained) {
@@ -670,6 +742,39 @@ final class RecordWalk {
       }
     }
     return false;
+  }
+
+  /**
+   * Normalises an ASCII value into the scratch buffer as {@link #normalise} would (trimmed, runs of
+   * white space as one space, lower case), sets {@link #scratchHash} to its {@link
+   * #normalisedHash}, and returns its length.
+   */
+  private int normaliseAscii(String text) {
+    int length = text.length();
+    char[] b = scratch;
+    if (b.length < length) {
+      b = scratch = new char[Math.max(length, b.length * 2)];
+    }
+    int len = 0;
+    long h = 0xcbf29ce484222325L;
+    boolean space = false;
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = len > 0;
+      } else {
+        if (space) {
+          b[len++] = ' ';
+          h = (h ^ ' ') * 0x100000001b3L;
+          space = false;
+        }
+        char l = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        b[len++] = l;
+        h = (h ^ l) * 0x100000001b3L;
+      }
+    }
+    scratchHash = h;
+    return len;
   }
 
   private static boolean contains(char[] b, int len, String v) {
