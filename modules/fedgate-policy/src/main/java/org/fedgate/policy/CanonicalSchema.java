@@ -39,6 +39,9 @@ final class CanonicalSchema {
     final boolean freeString;
     final Set<String> required;
     final String[] requiredArray;
+    // the $defs shapes that the walk treats specially
+    final boolean isAddress;
+    final boolean isNameRecord;
     final Map<String, Node> properties = new LinkedHashMap<>();
     Node items;
     // victim-protection flags, set after the tree is built
@@ -70,6 +73,8 @@ final class CanonicalSchema {
       this.freeString = freeString;
       this.required = required;
       this.requiredArray = required.toArray(new String[0]);
+      this.isAddress = "address".equals(defName);
+      this.isNameRecord = "nameRecord".equals(defName);
     }
 
     // set once the tree is complete (properties are filled after construction)

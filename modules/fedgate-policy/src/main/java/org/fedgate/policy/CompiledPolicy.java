@@ -38,6 +38,9 @@ final class CompiledPolicy {
   private final Agreement agreement;
   private final Purpose purpose;
   private final Rule[] table;
+  // entries in the last report made under this policy: the next report starts that large (a hint
+  // read and written without locks; a stale value costs one array growth at most)
+  private int reportSizeHint = 64;
 
   private CompiledPolicy(Agreement agreement, Purpose purpose, Rule[] table) {
     this.agreement = agreement;
@@ -51,6 +54,16 @@ final class CompiledPolicy {
 
   Purpose purpose() {
     return purpose;
+  }
+
+  int reportSizeHint() {
+    return reportSizeHint;
+  }
+
+  void reportSize(int entries) {
+    if (entries != reportSizeHint) {
+      reportSizeHint = Math.min(Math.max(entries, 8), 1 << 16);
+    }
   }
 
   /** The effective rule for a node and category slot, or null (default: withhold). */

@@ -9,7 +9,6 @@ import java.util.Objects;
 import org.fedgate.model.Purpose;
 import org.fedgate.model.error.FedgateException;
 import org.fedgate.model.error.PolicyError;
-import org.fedgate.model.policy.MinimisationReport;
 
 /**
  * Cuts a canonical record down to what an agreement releases for a purpose, with the
@@ -51,8 +50,9 @@ public final class Minimiser {
                         "agreement " + agreement.id() + " keyRef " + agreement.pseudonymKeyRef()));
     RecordWalk walk = new RecordWalk(policy, RecordWalk.Mode.MINIMISE, key, today());
     JsonNode out = walk.run(canonical);
+    policy.reportSize(walk.decisions.size());
     return new MinimisationResult(
-        out, new MinimisationReport(agreement.id(), agreement.version(), purpose, walk.decisions));
+        out, walk.decisions.build(agreement.id(), agreement.version(), purpose));
   }
 
   LocalDate today() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.node.ValueNode;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +22,7 @@ import org.fedgate.model.DataSubjectCategory;
 import org.fedgate.model.Purpose;
 import org.fedgate.model.policy.FieldAction;
 import org.fedgate.model.policy.FieldDecision;
+import org.fedgate.model.policy.MinimisationReport;
 
 /**
  * One pass over one canonical record under a compiled policy. In MINIMISE mode it builds the
@@ -70,7 +71,8 @@ final class RecordWalk {
   private static final CanonicalSchema.Node commItem = SCHEMA.node("/communicationIdentifiers/*");
   private static final CanonicalSchema.Node documentItem = SCHEMA.node("/documents/*");
 
-  final List<FieldDecision> decisions = new ArrayList<>(1024);
+  // the report under construction (MINIMISE only)
+  final MinimisationReport.Builder decisions;
   final List<String> offending = new ArrayList<>();
   private final StringBuilder path = new StringBuilder(96);
   // the same position as a shared pointer, or null where none is cached (off-schema, limits)
@@ -81,16 +83,25 @@ final class RecordWalk {
   private final Set<String> droppedIds = new HashSet<>();
   private final Set<String> psnDigits = new HashSet<>();
   private long psnLengths; // bit n set: some PSN of this record has n digits
-  private final Set<String> protectedValues = new HashSet<>();
-
-  @SuppressWarnings("unchecked")
-  private final List<String>[] longByFirstChar = new List[128];
-
-  private final List<String> longNonAscii = new ArrayList<>();
+  // normalised identifying values of protected and withheld persons, gathered by prepare() and
+  // then indexed by sealProtected() for the value scrub
+  private String[] collected = new String[16];
+  private long[] collectedHashes = new long[16];
+  private int collectedCount;
+  // distinct values sorted by hash, with their hashes; null when there are none
+  private String[] protectedArray;
+  private String[][] longByFirstChar;
+  private String[] longNonAscii;
+  // the value scrub normalises ASCII values here instead of into a new string
+  private char[] scratch = new char[64];
+  private long scratchHash;
   private final Map<JsonNode, PersonFacts> persons = new IdentityHashMap<>();
-  private final Map<String, TextNode> tokens = new HashMap<>();
+  // a protected person's id recurs in events, relations and holders: one HMAC per value
+  private final Map<TokenKey, TextNode> tokens = new HashMap<>();
+  private String localIdDomain;
   private int minProtectedLength = Integer.MAX_VALUE;
   private long[] protectedHashes;
+  private static final String[] NO_STRINGS = new String[0];
   private String recordId = "";
 
   // context of the entity being walked
@@ -101,6 +112,8 @@ final class RecordWalk {
   private boolean pendingAgeBand;
   private JsonNode currentAddress;
 
+  private record TokenKey(String domain, String value) {}
+
   private record PersonFacts(
       DataSubjectCategory category, boolean allowed, String status, String guard) {}
 
@@ -109,8 +122,9 @@ final class RecordWalk {
     this.mode = mode;
     this.key = key;
     this.today = today;
-    // the receiver's check reports only offending paths, usually none: it builds them as needed
-    this.at = mode == Mode.MINIMISE ? Pointers.root() : null;
+    this.at = Pointers.root();
+    this.decisions =
+        mode == Mode.MINIMISE ? new MinimisationReport.Builder(policy.reportSizeHint()) : null;
   }
 
   JsonNode run(JsonNode record) {
@@ -132,11 +146,12 @@ final class RecordWalk {
           cat != null && policy.agreement().dataSubjectCategories().contains(cat) && id != null;
       String status = minorStatus(p, cat);
       String guard = null;
-      if (p.path("victimContext").path("identityNonDisclosure").asBoolean(false)) {
+      JsonNode victimContext = p.path("victimContext");
+      if (victimContext.path("identityNonDisclosure").asBoolean(false)) {
         guard = VP_NON_DISCLOSURE;
       } else if ("MINOR".equals(status)
           || "PRESUMED_MINOR".equals(status)
-          || p.path("victimContext").path("ageWhenTrafficked").asInt(99) < 18) {
+          || victimContext.path("ageWhenTrafficked").asInt(99) < 18) {
         guard = VP_MINOR;
       }
       persons.put(p, new PersonFacts(cat, allowed, status, guard));
@@ -166,6 +181,9 @@ final class RecordWalk {
       collectLinked(record.path("communicationIdentifiers"), "user", "value");
       collectLinked(record.path("documents"), "holder", "number");
     }
+    if (collectedCount > 0) {
+      sealProtected();
+    }
   }
 
   private void collectLinked(JsonNode items, String ref, String field) {
@@ -193,23 +211,132 @@ final class RecordWalk {
   }
 
   private void addProtectedValue(String v) {
-    String n = normalise(v);
-    if (n.isEmpty() || PseudonymKey.isToken(v)) {
+    if (PseudonymKey.isToken(v)) {
       return;
     }
-    protectedValues.add(n);
-    minProtectedLength = Math.min(minProtectedLength, n.length());
-    if (n.length() >= MIN_CONTAINED_LENGTH) {
-      char c = n.charAt(0);
-      if (c < 128) {
-        if (longByFirstChar[c] == null) {
-          longByFirstChar[c] = new ArrayList<>(2);
-        }
-        longByFirstChar[c].add(n);
-      } else {
-        longNonAscii.add(n);
+    String n;
+    long h;
+    if (isAscii(v)) {
+      // normalised and hashed in one pass (the same form as normalise, the same hash as
+      // normalisedHash)
+      int len = normaliseAscii(v);
+      if (len == 0) {
+        return;
+      }
+      n = new String(scratch, 0, len);
+      h = scratchHash;
+    } else {
+      n = normalise(v);
+      if (n.isEmpty()) {
+        return;
+      }
+      h = normalisedHash(n);
+    }
+    if (collectedCount == collected.length) {
+      collected = Arrays.copyOf(collected, collectedCount * 2);
+      collectedHashes = Arrays.copyOf(collectedHashes, collectedCount * 2);
+    }
+    collected[collectedCount] = n;
+    collectedHashes[collectedCount] = h;
+    collectedCount++;
+  }
+
+  /**
+   * Indexes the protected values for the scrub: their hashes (sorted), the longer ones by first
+   * character, the shortest length.
+   */
+  private void sealProtected() {
+    // sort by hash, dropping repeats (a name often recurs across a person's name records)
+    int count = collectedCount;
+    Integer[] order = new Integer[count];
+    for (int k = 0; k < count; k++) {
+      order[k] = k;
+    }
+    long[] ch = collectedHashes;
+    Arrays.sort(order, (x, y) -> Long.compare(ch[x], ch[y]));
+    String[] all = new String[count];
+    long[] h = new long[count];
+    int size = 0;
+    for (int k = 0; k < count; k++) {
+      String n = collected[order[k]];
+      long hash = ch[order[k]];
+      if (indexOfProtected(all, h, size, n, hash) < 0) {
+        all[size] = n;
+        h[size] = hash;
+        size++;
       }
     }
+    all = Arrays.copyOf(all, size);
+    h = Arrays.copyOf(h, size);
+    String[][] byFirst = new String[128][];
+    List<String> nonAscii = new ArrayList<>(2);
+    for (int k = 0; k < size; k++) {
+      String n = all[k];
+      minProtectedLength = Math.min(minProtectedLength, n.length());
+      if (n.length() >= MIN_CONTAINED_LENGTH) {
+        char c = n.charAt(0);
+        if (c < 128) {
+          String[] old = byFirst[c];
+          String[] grown = old == null ? new String[1] : Arrays.copyOf(old, old.length + 1);
+          grown[grown.length - 1] = n;
+          byFirst[c] = grown;
+        } else {
+          nonAscii.add(n);
+        }
+      }
+    }
+    protectedArray = all;
+    protectedHashes = h;
+    longByFirstChar = byFirst;
+    longNonAscii = nonAscii.toArray(NO_STRINGS);
+  }
+
+  /** The position of {@code n} (hash {@code hash}) among the first {@code size} values, or -1. */
+  private static int indexOfProtected(
+      String[] values, long[] hashes, int size, String n, long hash) {
+    for (int k = size - 1; k >= 0 && hashes[k] >= hash; k--) {
+      if (hashes[k] == hash && values[k].equals(n)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether the normalised value {@code n} (of hash {@code hash}) is a protected value. */
+  private boolean isProtected(String n, long hash) {
+    long[] hs = protectedHashes;
+    int i = Arrays.binarySearch(hs, hash);
+    if (i < 0) {
+      return false;
+    }
+    while (i > 0 && hs[i - 1] == hash) {
+      i--;
+    }
+    for (; i < hs.length && hs[i] == hash; i++) {
+      if (protectedArray[i].equals(n)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link #isProtected} for the first {@code len} characters of the scratch buffer. */
+  private boolean isProtected(char[] b, int len, long hash) {
+    long[] hs = protectedHashes;
+    int i = Arrays.binarySearch(hs, hash);
+    if (i < 0) {
+      return false;
+    }
+    while (i > 0 && hs[i - 1] == hash) {
+      i--;
+    }
+    for (; i < hs.length && hs[i] == hash; i++) {
+      String v = protectedArray[i];
+      if (v.length() == len && startsWith(b, len, 0, v)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -240,8 +367,10 @@ final class RecordWalk {
     return null;
   }
 
+  private static final DataSubjectCategory[] CATEGORIES = DataSubjectCategory.values();
+
   private static DataSubjectCategory category(String s) {
-    for (DataSubjectCategory c : DataSubjectCategory.values()) {
+    for (DataSubjectCategory c : CATEGORIES) {
       if (c.name().equals(s)) {
         return c;
       }
@@ -254,6 +383,10 @@ final class RecordWalk {
   private JsonNode visit(JsonNode in, CanonicalSchema.Node sn) {
     if (sn == null) {
       return withholdAll(in, null, NOT_IN_SCHEMA);
+    }
+    // most nodes are leaves: a type test first spares two virtual calls on them
+    if (in instanceof ValueNode) {
+      return sn.isContainer() ? withholdAll(in, sn, NOT_IN_SCHEMA) : visitLeaf(in, sn);
     }
     if (in.isObject()) {
       if (sn.items != null || !sn.isContainer()) {
@@ -298,7 +431,8 @@ final class RecordWalk {
       if (sn.items == null) {
         return withholdAll(in, sn, NOT_IN_SCHEMA);
       }
-      ArrayNode out = mode == Mode.MINIMISE ? F.arrayNode(in.size()) : null;
+      boolean minimise = mode == Mode.MINIMISE;
+      ArrayNode out = null; // made at the first item released
       int len = path.length();
       Pointers here = at;
       for (int i = 0; i < in.size(); i++) {
@@ -307,12 +441,15 @@ final class RecordWalk {
           sync(here, len).append('/').append(i);
         }
         JsonNode o = visit(in.get(i), sn.items);
-        if (o != null && out != null) {
+        if (o != null && minimise) {
+          if (out == null) {
+            out = F.arrayNode(in.size());
+          }
           out.add(o);
         }
       }
       at = here;
-      return out == null || out.isEmpty() ? null : out;
+      return out;
     }
     if (sn.isContainer()) {
       return withholdAll(in, sn, NOT_IN_SCHEMA);
@@ -351,14 +488,12 @@ final class RecordWalk {
   }
 
   private JsonNode visitObject(JsonNode in, CanonicalSchema.Node sn) {
-    int mark = decisions.size();
-    ObjectNode out =
-        mode == Mode.MINIMISE
-            // sized for the input's members at the default load factor: no rehash, no slack
-            ? new ObjectNode(F, new LinkedHashMap<>((int) (in.size() / 0.75f) + 1))
-            : null;
+    int mark = decisions == null ? 0 : decisions.size();
+    boolean minimise = mode == Mode.MINIMISE;
+    // the output object's members, made at the first member released (many objects lose all)
+    FieldMap out = null;
     JsonNode savedAddress = currentAddress;
-    if ("address".equals(sn.defName)) {
+    if (sn.isAddress) {
       currentAddress = in;
     }
     int len = path.length();
@@ -385,31 +520,40 @@ final class RecordWalk {
       } else {
         o = visit(e.getValue(), child);
       }
-      if (o != null && out != null) {
-        out.set(name, o);
+      if (o != null && minimise) {
+        if (out == null) {
+          out = new FieldMap(in.size());
+        }
+        // input member names are unique, and each is visited once
+        out.append(name, o);
       }
     }
     at = here;
     currentAddress = savedAddress;
-    if (out == null) {
+    if (!minimise) {
       return null;
     }
-    if ("nameRecord".equals(sn.defName) && !out.has("full") && !out.has("parts")) {
+    int released = out == null ? 0 : out.size();
+    if (sn.isNameRecord
+        && (out == null || (!out.containsKey("full") && !out.containsKey("parts")))) {
       // a name record without a name says only that a name exists: it goes whole
       demote(mark, REQUIRED_FIELD_WITHHELD);
       return null;
     }
     // only an object that lost members can have lost a required one
-    if (sn != root && out.size() < in.size()) {
+    if (sn != root && released < in.size()) {
       for (String req : sn.requiredArray) {
-        if (in.has(req) && !out.has(req)) {
+        if (in.has(req) && (out == null || !out.containsKey(req))) {
           // an object without a required member would be invalid: it goes whole
           demote(mark, REQUIRED_FIELD_WITHHELD);
           return null;
         }
       }
     }
-    return out.isEmpty() && sn != root ? null : out;
+    if (released == 0 && sn != root) {
+      return null;
+    }
+    return new ObjectNode(F, out == null ? new FieldMap(0) : out);
   }
 
   private boolean sectionAllowed(String name) {
@@ -419,7 +563,7 @@ final class RecordWalk {
 
   private JsonNode visitLeaf(JsonNode in, CanonicalSchema.Node sn) {
     Rule r = policy.rule(sn, slot);
-    String text = in.isTextual() ? in.textValue() : null;
+    String text = in instanceof TextNode t ? t.textValue() : null;
     if (text != null && !psnDigits.isEmpty() && isPsn(text)) {
       return withhold(in, sn, VP_PSN);
     }
@@ -431,7 +575,11 @@ final class RecordWalk {
         if (r == null || r.action() == FieldAction.WITHHOLD) {
           return withhold(in, sn, r == null ? DEFAULT_WITHHOLD : r.id());
         }
-        return pseudonymise(in, sn, "localId\u0000" + recordId, VP_LOCAL_ID);
+        String domain = localIdDomain;
+        if (domain == null) {
+          domain = localIdDomain = "localId\u0000" + recordId;
+        }
+        return pseudonymise(in, sn, domain, VP_LOCAL_ID);
       }
     }
     if (r == null) {
@@ -493,7 +641,7 @@ final class RecordWalk {
   }
 
   private JsonNode release(JsonNode in, CanonicalSchema.Node sn, String text, String ruleId) {
-    if (text != null && sn.freeString && !protectedValues.isEmpty() && matchesProtected(text, sn)) {
+    if (text != null && sn.freeString && protectedArray != null && matchesProtected(text, sn)) {
       return withhold(in, sn, VP_VALUE_MATCH);
     }
     return emit(in, sn, FieldAction.RELEASE, ruleId, in);
@@ -505,24 +653,24 @@ final class RecordWalk {
    * is searched for every such value, however short.
    */
   private boolean matchesProtected(String text, CanonicalSchema.Node sn) {
-    if (text.length() < minProtectedLength && isAscii(text)) {
-      // normalising ASCII never lengthens it: too short to equal or contain a protected value
-      return false;
+    if (isAscii(text)) {
+      return matchesProtectedAscii(text, sn);
     }
     boolean freeText = sn.kind == CanonicalSchema.Kind.FREE_TEXT;
     if (!sn.scrubContained) {
       // equality only: a hash of the normalised form first, the full comparison on a hit
-      if (Arrays.binarySearch(protectedHashes(), normalisedHash(text)) < 0) {
+      if (Arrays.binarySearch(protectedHashes, normalisedHash(text)) < 0) {
         return false;
       }
-      return protectedValues.contains(normalise(text));
+      String n = normalise(text);
+      return isProtected(n, normalisedHash(n));
     }
     String n = normalise(text);
-    if (protectedValues.contains(n)) {
+    if (isProtected(n, normalisedHash(n))) {
       return true;
     }
     if (freeText) {
-      for (String v : protectedValues) {
+      for (String v : protectedArray) {
         if (n.contains(v)) {
           return true;
         }
@@ -530,9 +678,10 @@ final class RecordWalk {
       return false;
     }
     // containment of the longer values, indexed by first character: a few candidates per position
+    String[][] byFirst = longByFirstChar;
     for (int i = 0; i < n.length(); i++) {
       char c = n.charAt(i);
-      List<String> candidates = c < 128 ? longByFirstChar[c] : null;
+      String[] candidates = c < 128 ? byFirst[c] : null;
       if (candidates != null) {
         for (String v : candidates) {
           if (n.startsWith(v, i)) {
@@ -541,7 +690,7 @@ final class RecordWalk {
         }
       }
     }
-    if (!longNonAscii.isEmpty() && !isAscii(n)) {
+    if (longNonAscii.length > 0 && !isAscii(n)) {
       for (String v : longNonAscii) {
         if (n.contains(v)) {
           return true;
@@ -549,6 +698,105 @@ final class RecordWalk {
       }
     }
     return false;
+  }
+
+  /**
+   * {@link #matchesProtected} for an ASCII value, in one pass that normalises it into a scratch
+   * buffer while hashing it (the same form and hash as {@link #normalise} and {@link
+   * #normalisedHash}), then searches the buffer: no string is built unless a hash matches.
+   */
+  private boolean matchesProtectedAscii(String text, CanonicalSchema.Node sn) {
+    int length = text.length();
+    if (length < minProtectedLength) {
+      // normalising ASCII never lengthens it: too short to equal or contain a protected value
+      return false;
+    }
+    int len = normaliseAscii(text);
+    char[] b = scratch;
+    // equality: the hash first, the full comparison on a hit
+    if (isProtected(b, len, scratchHash)) {
+      return true;
+    }
+    if (!sn.scrubContained) {
+      return false;
+    }
+    if (sn.kind == CanonicalSchema.Kind.FREE_TEXT) {
+      // free text: every value, however short (a non-ASCII one cannot occur in ASCII text)
+      for (String v : protectedArray) {
+        if (contains(b, len, v)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    // containment of the longer values, indexed by first character (all ASCII here)
+    String[][] byFirst = longByFirstChar;
+    for (int i = 0; i < len; i++) {
+      String[] candidates = byFirst[b[i]];
+      if (candidates != null) {
+        for (String v : candidates) {
+          if (startsWith(b, len, i, v)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Normalises an ASCII value into the scratch buffer as {@link #normalise} would (trimmed, runs of
+   * white space as one space, lower case), sets {@link #scratchHash} to its {@link
+   * #normalisedHash}, and returns its length.
+   */
+  private int normaliseAscii(String text) {
+    int length = text.length();
+    char[] b = scratch;
+    if (b.length < length) {
+      b = scratch = new char[Math.max(length, b.length * 2)];
+    }
+    int len = 0;
+    long h = 0xcbf29ce484222325L;
+    boolean space = false;
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = len > 0;
+      } else {
+        if (space) {
+          b[len++] = ' ';
+          h = (h ^ ' ') * 0x100000001b3L;
+          space = false;
+        }
+        char l = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        b[len++] = l;
+        h = (h ^ l) * 0x100000001b3L;
+      }
+    }
+    scratchHash = h;
+    return len;
+  }
+
+  private static boolean contains(char[] b, int len, String v) {
+    for (int i = 0, last = len - v.length(); i <= last; i++) {
+      if (startsWith(b, len, i, v)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsWith(char[] b, int len, int from, String v) {
+    int n = v.length();
+    if (from + n > len) {
+      return false;
+    }
+    for (int k = 0; k < n; k++) {
+      if (b[from + k] != v.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private JsonNode generalise(
@@ -617,12 +865,12 @@ final class RecordWalk {
       }
       return null;
     }
-    // a protected person's id recurs in events, relations and holders: one HMAC per value
     String value = in.asText();
-    TextNode token = tokens.get(domain + '\u0000' + value);
+    TokenKey k = new TokenKey(domain, value);
+    TextNode token = tokens.get(k);
     if (token == null) {
       token = TextNode.valueOf(key.token(domain, value));
-      tokens.put(domain + '\u0000' + value, token);
+      tokens.put(k, token);
     }
     return emit(in, sn, FieldAction.PSEUDONYMISE, id, token);
   }
@@ -652,7 +900,9 @@ final class RecordWalk {
 
   /** Withholds every leaf under {@code in}, reporting each with the same rule id. */
   private JsonNode withholdAll(JsonNode in, CanonicalSchema.Node sn, String ruleId) {
-    if (in.isObject()) {
+    if (in instanceof ValueNode) {
+      withhold(in, sn, ruleId);
+    } else if (in.isObject()) {
       int len = path.length();
       Pointers here = at;
       for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext(); ) {
@@ -710,6 +960,9 @@ final class RecordWalk {
   }
 
   private void demote(int from, String ruleId) {
+    if (decisions == null) {
+      return;
+    }
     for (int i = from; i < decisions.size(); i++) {
       FieldDecision d = decisions.get(i);
       if (d.action() != FieldAction.WITHHOLD) {
@@ -781,20 +1034,6 @@ final class RecordWalk {
       }
     }
     return b.toString();
-  }
-
-  private long[] protectedHashes() {
-    long[] h = protectedHashes;
-    if (h == null) {
-      h = new long[protectedValues.size()];
-      int i = 0;
-      for (String v : protectedValues) {
-        h[i++] = normalisedHash(v);
-      }
-      Arrays.sort(h);
-      protectedHashes = h;
-    }
-    return h;
   }
 
   /**
