@@ -22,46 +22,16 @@ public final class PseudonymKey {
   private static final String ALG = "HmacSHA256";
 
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
-  private static final int BLOCK = 64; // SHA-256 block size
-
   private final SecretKeySpec key;
   private final ThreadLocal<Mac> macs;
-  // HMAC-SHA-256 (RFC 2104) with the keyed first blocks absorbed once: SHA-256 of (K xor ipad) and
-  // of (K xor opad), cloned per token, so a token costs two compressions instead of four. Never
-  // updated after construction, so threads may clone them concurrently.
-  private final MessageDigest innerKeyed;
-  private final MessageDigest outerKeyed;
 
   private PseudonymKey(byte[] material) {
     if (material == null || material.length < 32) {
       throw new IllegalArgumentException("pseudonymisation key needs at least 32 bytes");
     }
-    this.key = new SecretKeySpec(material, ALG);
-    byte[] k = material.length > BLOCK ? sha256().digest(material) : material.clone();
-    byte[] ipad = new byte[BLOCK];
-    byte[] opad = new byte[BLOCK];
-    for (int i = 0; i < BLOCK; i++) {
-      byte b = i < k.length ? k[i] : 0;
-      ipad[i] = (byte) (b ^ 0x36);
-      opad[i] = (byte) (b ^ 0x5c);
-    }
-    this.innerKeyed = sha256();
-    this.innerKeyed.update(ipad);
-    this.outerKeyed = sha256();
-    this.outerKeyed.update(opad);
-    Arrays.fill(k, (byte) 0);
-    Arrays.fill(ipad, (byte) 0);
-    Arrays.fill(opad, (byte) 0);
+    this.key = new SecretKeySpec(material, ALG); // copies the material
     Arrays.fill(material, (byte) 0);
     this.macs = ThreadLocal.withInitial(this::newMac);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 unavailable", e);
-    }
   }
 
   /** A key from raw material (at least 32 bytes); the array is copied and may be wiped after. */
@@ -85,22 +55,9 @@ public final class PseudonymKey {
     byte[] msg = new byte[d.length + 1 + v.length];
     System.arraycopy(d, 0, msg, 0, d.length);
     System.arraycopy(v, 0, msg, d.length + 1, v.length);
-    byte[] h = hmac(msg);
+    // the JDK HmacSHA256, one initialised Mac per thread (RFC 2104 by the platform, not by hand)
+    byte[] h = mac(msg);
     return "fgp1_" + BASE64URL.encodeToString(Arrays.copyOf(h, 16));
-  }
-
-  /** HMAC-SHA-256 of {@code msg} from the keyed midstates; equal to {@link #mac}. */
-  byte[] hmac(byte[] msg) {
-    try {
-      MessageDigest inner = (MessageDigest) innerKeyed.clone();
-      inner.update(msg);
-      MessageDigest outer = (MessageDigest) outerKeyed.clone();
-      outer.update(inner.digest());
-      return outer.digest();
-    } catch (CloneNotSupportedException e) {
-      // the JDK's SHA-256 clones; a provider whose digest does not falls back to the Mac
-      return mac(msg);
-    }
   }
 
   /** Whether a string has the shape of a token (the receiver's over-sharing check uses it). */
