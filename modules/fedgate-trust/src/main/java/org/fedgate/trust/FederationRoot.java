@@ -22,8 +22,13 @@ public final class FederationRoot {
   /** Longest accepted chain (leaf included). */
   public static final int MAX_CHAIN = 5;
 
+  /** How many verified chains are remembered (a federation has a few per member). */
+  static final int MAX_REMEMBERED = 1024;
+
   private final X509Certificate root;
   private final byte[] rootDer;
+  private final java.util.Set<ChainKey> verifiedChains =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public FederationRoot(X509Certificate root) {
     this.root = Objects.requireNonNull(root, "root");
@@ -64,6 +69,41 @@ public final class FederationRoot {
     if (chain.size() > MAX_CHAIN) {
       throw new FedgateException(TrustError.CHAIN_TOO_LARGE, "chain of " + chain.size());
     }
+    // every envelope and receipt of a partner carries the same chain: its signatures are checked
+    // once and remembered by the digest of the exact certificates (time validity and revocation
+    // are checked on every use, apart from this)
+    ChainKey key = ChainKey.of(chain);
+    if (verifiedChains.contains(key)) {
+      return;
+    }
+    verifyChain(chain);
+    if (verifiedChains.size() >= MAX_REMEMBERED) {
+      verifiedChains.clear(); // bounded; forgetting only costs a re-verification
+    }
+    verifiedChains.add(key);
+  }
+
+  /** SHA-256 over the DER of each certificate of a chain, in order. */
+  private record ChainKey(String digest) {
+    static ChainKey of(List<X509Certificate> chain) {
+      try {
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+        for (X509Certificate c : chain) {
+          byte[] der = Certificates.der(c);
+          md.update((byte) (der.length >>> 24));
+          md.update((byte) (der.length >>> 16));
+          md.update((byte) (der.length >>> 8));
+          md.update((byte) der.length);
+          md.update(der);
+        }
+        return new ChainKey(java.util.HexFormat.of().formatHex(md.digest()));
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 missing", e);
+      }
+    }
+  }
+
+  private void verifyChain(List<X509Certificate> chain) {
     try {
       for (int i = 0; i < chain.size(); i++) {
         X509Certificate cert = chain.get(i);

@@ -185,6 +185,22 @@ final class Jws {
     return (protectedB64 + "." + payloadB64).getBytes(StandardCharsets.US_ASCII);
   }
 
+  /** Certificates already parsed, by their exact x5c text (a partner sends the same every time). */
+  private static final java.util.Map<String, X509Certificate> PARSED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static X509Certificate parsed(String text, byte[] der) throws CertificateException {
+    X509Certificate c = PARSED.get(text);
+    if (c == null) {
+      c = Certificates.fromDer(der);
+      if (PARSED.size() >= 256) {
+        PARSED.clear(); // bounded; forgetting only costs a re-parse
+      }
+      PARSED.put(text, c);
+    }
+    return c;
+  }
+
   /** Parses and checks a protected header: algorithm, parameters, typ, kid and x5c bounds. */
   static Header parseHeader(String b64, String expectedTyp) {
     if (b64.length() > MAX_HEADER_B64) {
@@ -255,9 +271,10 @@ final class Jws {
       ders.add(der);
     }
     List<X509Certificate> certs = new ArrayList<>();
-    for (byte[] der : ders) {
+    for (int i = 0; i < ders.size(); i++) {
+      byte[] der = ders.get(i);
       try {
-        certs.add(Certificates.fromDer(der));
+        certs.add(parsed(x5c.get(i).textValue(), der));
       } catch (CertificateException | RuntimeException e) {
         throw new FedgateException(TrustError.HEADER_INVALID, "x5c entry not a certificate");
       }

@@ -148,6 +148,22 @@ class EnvelopeVerifierTest {
   }
 
   @Test
+  void open_rogueCertificateAfterAGenuineOne_stillUntrusted() throws Exception {
+    // the genuine chain is verified and remembered; a look-alike chain must not ride on that
+    EnvelopeVerifier v = fed.verifier(KH);
+    assertThat(v.open(sealer.seal(envelope()), fed.now).envelope().from()).isEqualTo(TH);
+    DevCa other =
+        DevCa.createRoot("rogue root", fed.now.minusSeconds(60), fed.now.plusSeconds(86400));
+    KeyPair kp = DevCa.newKeyPair(JwsAlgorithm.ES256);
+    X509Certificate cert =
+        other.issueSigning(
+            TH, kp.getPublic(), fed.now.minusSeconds(60), fed.now.plusSeconds(86400));
+    String rogue =
+        new EnvelopeSealer(Forge.identity(kp, cert, other.certificate())).seal(envelope());
+    assertThat(refused(v, rogue, fed.now).code()).isEqualTo("FG-2009");
+  }
+
+  @Test
   void open_expiredCertificateListedInDirectory_certificateExpired() throws Exception {
     KeyPair kp = DevCa.newKeyPair(JwsAlgorithm.ES256);
     X509Certificate cert =
