@@ -95,7 +95,9 @@ public final class MappingEngine {
     List<Match>[] matches = forwardPlan.read(national);
     for (int r = 0; r < forward.size(); r++) {
       Rule rule = forward.get(r);
-      for (Match m : matches[r]) {
+      List<Match> ms = matches[r];
+      for (int j = 0, n = ms.size(); j < n; j++) { // indexed: the iterator showed in profiles
+        Match m = ms.get(j);
         consumed.add(m);
         JsonNode v =
             rule.transform() != null
