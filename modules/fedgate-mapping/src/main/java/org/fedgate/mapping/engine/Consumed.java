@@ -32,7 +32,16 @@ final class Consumed {
   }
 
   void add(PathOps.Match m) {
-    add(m.parent, m.key);
+    // the value itself: rules read distinct places, so no repeat check (a repeat is harmless)
+    if (m.parent != null) {
+      List<Object> keys = byParent.get(m.parent);
+      if (keys == null) {
+        keys = new ArrayList<>(4);
+        byParent.put(m.parent, keys);
+      }
+      keys.add(m.key);
+    }
+    // selector keys: every rule through the same selected item reads them again
     for (int i = 0; i < m.keyRefs.length; i += 2) {
       add((JsonNode) m.keyRefs[i], m.keyRefs[i + 1]);
     }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.fedgate.mapping.engine.MappingPath.Kind;
 import org.fedgate.mapping.engine.MappingPath.Segment;
 
@@ -211,6 +213,15 @@ final class PathOps {
     final Segment seg;
     private final List<Node> open = new ArrayList<>();
     Node[] kids;
+
+    /** The field-step kids, also by name: an object with fewer fields than these is walked. */
+    Node[] fieldKids;
+
+    java.util.Map<String, Node> fieldKidsByName;
+
+    /** The array-step kids. */
+    Node[] arrayKids;
+
     int[] ends = new int[0];
 
     Node(Segment seg) {
@@ -230,9 +241,20 @@ final class PathOps {
 
     void freeze() {
       kids = open.toArray(Node[]::new);
+      List<Node> fields = new ArrayList<>();
+      List<Node> arrays = new ArrayList<>();
+      fieldKidsByName = new java.util.HashMap<>();
       for (Node k : kids) {
         k.freeze();
+        if (k.seg.kind() == Kind.FIELD) {
+          fields.add(k);
+          fieldKidsByName.put(k.seg.name(), k); // field kids are merged by name: one per name
+        } else {
+          arrays.add(k);
+        }
       }
+      fieldKids = fields.toArray(Node[]::new);
+      arrayKids = arrays.toArray(Node[]::new);
     }
 
     private static boolean sameSegment(Segment a, Segment b) {
@@ -282,15 +304,36 @@ final class PathOps {
                 Arrays.copyOf(steps, depth),
                 nkeys == 0 ? NONE : Arrays.copyOf(keys, nkeys)));
       }
-      for (Node c : n.kids) {
-        Segment s = c.seg;
-        switch (s.kind()) {
-          case FIELD -> {
-            if (node.isObject()) {
-              push(depth, s.name());
-              visit(c, node.get(s.name()), node, s.name(), b, depth + 1);
+      if (node.isObject()) {
+        // Each path gets its matches in array order whichever way an object is gone through
+        // (a path takes one field per object), so go through the smaller side: a person object
+        // has a dozen fields and the plan fifty person rules.
+        Node[] fieldKids = n.fieldKids;
+        if (fieldKids.length > node.size()) {
+          for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Node c = n.fieldKidsByName.get(e.getKey());
+            if (c != null) {
+              String name = c.seg.name(); // the plan's interned name, as the key read
+              push(depth, name);
+              visit(c, e.getValue(), node, name, b, depth + 1);
             }
           }
+        } else {
+          for (Node c : fieldKids) {
+            String name = c.seg.name();
+            push(depth, name);
+            visit(c, node.get(name), node, name, b, depth + 1);
+          }
+        }
+        return;
+      }
+      if (!node.isArray()) {
+        return;
+      }
+      for (Node c : n.arrayKids) {
+        Segment s = c.seg;
+        switch (s.kind()) {
           case EACH -> {
             if (node.isArray()) {
               for (int k = 0; k < node.size(); k++) {
@@ -434,7 +477,8 @@ final class PathOps {
 
   private static JsonNode nthMatching(ArrayNode arr, Segment s, int n) {
     int seen = 0;
-    for (JsonNode item : arr) {
+    for (int i = 0, size = arr.size(); i < size; i++) {
+      JsonNode item = arr.get(i);
       if (item.isObject() && s.matches(item)) {
         if (seen++ == n) {
           return item;
