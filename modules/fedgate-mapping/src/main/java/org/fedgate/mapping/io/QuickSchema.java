@@ -69,6 +69,7 @@ final class QuickSchema {
     boolean uniqueItems;
 
     JsonNode[] allowed; // enum, or const as one value
+    Set<String> allowedText; // the allowed values that are strings, for string instances
 
     RegularExpression pattern;
     int maxLength = -1;
@@ -125,7 +126,7 @@ final class QuickSchema {
       // validator might count as an integer is its business
       return false;
     }
-    if (s.allowed != null && !isAllowed(s.allowed, v, t)) {
+    if (s.allowed != null && !isAllowed(s, v, t)) {
       return false;
     }
     switch (t) {
@@ -227,11 +228,14 @@ final class QuickSchema {
    * kind is trusted (the validator's equality also equates 1 and 1.0, so a miss here is "not sure",
    * never "no").
    */
-  private static boolean isAllowed(JsonNode[] allowed, JsonNode v, int t) {
-    if (t != STRING && t != INTEGER && t != BOOLEAN && t != NULL) {
+  private static boolean isAllowed(Node s, JsonNode v, int t) {
+    if (t == STRING) {
+      return s.allowedText.contains(v.textValue()); // string nodes are all TextNodes
+    }
+    if (t != INTEGER && t != BOOLEAN && t != NULL) {
       return false;
     }
-    for (JsonNode a : allowed) {
+    for (JsonNode a : s.allowed) {
       if (a.getClass() == v.getClass() && a.equals(v)) {
         return true;
       }
@@ -359,9 +363,11 @@ final class QuickSchema {
           for (int i = 0; i < v.size(); i++) {
             n.allowed[i] = v.get(i);
           }
+          n.allowedText = textsOf(n.allowed);
           return n.allowed.length > 0;
         case "const":
           n.allowed = new JsonNode[] {v};
+          n.allowedText = textsOf(n.allowed);
           return true;
         case "pattern":
           if (!v.isTextual()) {
@@ -405,6 +411,16 @@ final class QuickSchema {
         default:
           return ANNOTATIONS.contains(k);
       }
+    }
+
+    private static Set<String> textsOf(JsonNode[] values) {
+      Set<String> texts = new HashSet<>();
+      for (JsonNode a : values) {
+        if (a.isTextual()) {
+          texts.add(a.textValue());
+        }
+      }
+      return Set.copyOf(texts);
     }
 
     private static boolean types(Node n, JsonNode v) {
