@@ -189,8 +189,8 @@ public final class MappingEngine {
    */
   private static boolean unmapped(
       JsonNode node, Consumed consumed, Object[] steps, int depth, List<Object[]> out) {
-    if (!node.isContainerNode()) {
-      if (node.isNull() || node.isMissingNode()) {
+    if (!Kinds.isContainer(node)) {
+      if (Kinds.isAbsent(node)) {
         return false;
       }
       out.add(java.util.Arrays.copyOf(steps, depth));
@@ -204,7 +204,7 @@ public final class MappingEngine {
     int mark = out.size();
     boolean all = true;
     boolean any = false;
-    if (node.isObject()) {
+    if (Kinds.isObject(node)) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         if (read != null && Consumed.has(read, e.getKey())) {
@@ -239,6 +239,6 @@ public final class MappingEngine {
   }
 
   private static boolean isEmptyValue(JsonNode n) {
-    return n.isNull() || n.isMissingNode() || n.isContainerNode() && n.isEmpty();
+    return Kinds.isAbsent(n) || Kinds.isContainer(n) && n.isEmpty();
   }
 }

@@ -106,7 +106,7 @@ final class PathOps {
     }
 
     void read(JsonNode node, JsonNode parent, Object key, int i, int b, int depth) {
-      if (node == null || node.isNull() || node.isMissingNode()) {
+      if (Kinds.isAbsent(node)) {
         return;
       }
       if (i == segs.size()) {
@@ -123,13 +123,13 @@ final class PathOps {
       Segment s = segs.get(i);
       switch (s.kind()) {
         case FIELD -> {
-          if (node.isObject()) {
+          if (Kinds.isObject(node)) {
             push(depth, s.name());
             read(node.get(s.name()), node, s.name(), i + 1, b, depth + 1);
           }
         }
         case EACH -> {
-          if (node.isArray()) {
+          if (Kinds.isArray(node)) {
             for (int k = 0; k < node.size(); k++) {
               bind[b] = k;
               push(depth, k);
@@ -138,11 +138,11 @@ final class PathOps {
           }
         }
         case EACH_MATCHING, ONE_MATCHING -> {
-          if (node.isArray()) {
+          if (Kinds.isArray(node)) {
             int ordinal = 0;
             for (int k = 0; k < node.size(); k++) {
               JsonNode item = node.get(k);
-              if (item.isObject() && s.matches(item)) {
+              if (Kinds.isObject(item) && s.matches(item)) {
                 int mark = nkeys;
                 for (String keyName : s.keyNames()) {
                   if (nkeys + 2 > keys.length) {
@@ -288,7 +288,7 @@ final class PathOps {
     }
 
     void visit(Node n, JsonNode node, JsonNode parent, Object key, int b, int depth) {
-      if (node == null || node.isNull() || node.isMissingNode()) {
+      if (Kinds.isAbsent(node)) {
         return;
       }
       for (int idx : n.ends) {
@@ -304,7 +304,7 @@ final class PathOps {
                 Arrays.copyOf(steps, depth),
                 nkeys == 0 ? NONE : Arrays.copyOf(keys, nkeys)));
       }
-      if (node.isObject()) {
+      if (Kinds.isObject(node)) {
         // Each path gets its matches in array order whichever way an object is gone through
         // (a path takes one field per object), so go through the smaller side: a person object
         // has a dozen fields and the plan fifty person rules.
@@ -328,14 +328,14 @@ final class PathOps {
         }
         return;
       }
-      if (!node.isArray()) {
+      if (!Kinds.isArray(node)) {
         return;
       }
       for (Node c : n.arrayKids) {
         Segment s = c.seg;
         switch (s.kind()) {
           case EACH -> {
-            if (node.isArray()) {
+            if (Kinds.isArray(node)) {
               for (int k = 0; k < node.size(); k++) {
                 bind[b] = k;
                 push(depth, k);
@@ -344,11 +344,11 @@ final class PathOps {
             }
           }
           case EACH_MATCHING, ONE_MATCHING -> {
-            if (node.isArray()) {
+            if (Kinds.isArray(node)) {
               int ordinal = 0;
               for (int k = 0; k < node.size(); k++) {
                 JsonNode item = node.get(k);
-                if (item.isObject() && s.matches(item)) {
+                if (Kinds.isObject(item) && s.matches(item)) {
                   int mark = nkeys;
                   for (String keyName : s.keyNames()) {
                     if (nkeys + 2 > keys.length) {
@@ -396,7 +396,7 @@ final class PathOps {
           return;
         }
         JsonNode child = obj.get(s.name());
-        if (child == null || child.isNull()) {
+        if (child == null || !Kinds.isContainer(child) && child.isNull()) {
           child = next.isArrayStep() ? NF.arrayNode() : NF.objectNode();
           obj.set(s.name(), child);
         }
@@ -423,7 +423,7 @@ final class PathOps {
             arr.addObject();
           }
           item = arr.get(idx);
-          if (item.isNull()) {
+          if (!Kinds.isContainer(item) && item.isNull()) {
             item = NF.objectNode();
             arr.set(idx, item);
           }
@@ -445,7 +445,7 @@ final class PathOps {
         default -> throw new IllegalStateException();
       }
       if (last) {
-        if (value.isObject()) {
+        if (Kinds.isObject(value)) {
           ((ObjectNode) item).setAll((ObjectNode) value);
         }
         return;
@@ -455,12 +455,12 @@ final class PathOps {
   }
 
   private static void put(ObjectNode obj, String name, JsonNode value) {
-    if (!value.isObject()) {
+    if (!Kinds.isObject(value)) {
       obj.set(name, value); // a leaf or array replaces whatever was there
       return;
     }
     JsonNode old = obj.get(name);
-    if (old != null && old.isObject()) {
+    if (old != null && Kinds.isObject(old)) {
       ((ObjectNode) old).setAll((ObjectNode) value);
     } else {
       obj.set(name, value);
@@ -479,7 +479,7 @@ final class PathOps {
     int seen = 0;
     for (int i = 0, size = arr.size(); i < size; i++) {
       JsonNode item = arr.get(i);
-      if (item.isObject() && s.matches(item)) {
+      if (Kinds.isObject(item) && s.matches(item)) {
         if (seen++ == n) {
           return item;
         }

@@ -1,6 +1,10 @@
 package org.fedgate.mapping.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.networknt.schema.regex.RegularExpression;
 import com.networknt.schema.regex.RegularExpressionFactory;
 import java.util.ArrayList;
@@ -201,6 +205,17 @@ final class QuickSchema {
 
   /** The value's JSON type bit; 0 for anything but the six JSON kinds from a parser. */
   private static int typeOf(JsonNode v) {
+    // the usual classes by exact class first: getNodeType() is a megamorphic call here
+    Class<?> c = v.getClass();
+    if (c == ObjectNode.class) {
+      return OBJECT;
+    } else if (c == TextNode.class) {
+      return STRING;
+    } else if (c == ArrayNode.class) {
+      return ARRAY;
+    } else if (c == IntNode.class) {
+      return INTEGER;
+    }
     switch (v.getNodeType()) {
       case OBJECT:
         return OBJECT;
