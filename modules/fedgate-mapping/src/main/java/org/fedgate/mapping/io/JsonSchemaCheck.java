@@ -21,6 +21,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A compiled JSON Schema (2020-12). Failures report the JSON Pointer of the first offending value
  * and the keyword that failed, never the value itself. Thread-safe.
+ *
+ * <p>A document first goes through {@link QuickSchema}, a conservative pass on the Jackson 2 tree
+ * that only ever says "surely valid"; everything else, every invalid document included, is decided
+ * and reported by the networknt validator as before.
  */
 public final class JsonSchemaCheck {
 

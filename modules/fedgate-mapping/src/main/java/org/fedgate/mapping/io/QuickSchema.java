@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.networknt.schema.regex.JDKRegularExpressionFactory;
 import com.networknt.schema.regex.RegularExpression;
 import com.networknt.schema.regex.RegularExpressionFactory;
 import java.util.ArrayList;
@@ -386,6 +387,11 @@ final class QuickSchema {
           return true;
         case "pattern":
           if (!v.isTextual()) {
+            return false;
+          }
+          // only the plain JDK factory is known to compile a pattern the same way whichever of
+          // its methods the validator calls; with another one patterns are the validator's
+          if (regex.getClass() != JDKRegularExpressionFactory.class) {
             return false;
           }
           n.pattern = regex.getRegularExpression(v.textValue());
