@@ -46,6 +46,16 @@ class BadInputTest {
   }
 
   @Test
+  void toCanonical_duplicateKeyInNestedObject_fg1001WithoutValue() {
+    FedgateException e =
+        refuse(
+            "TH",
+            th("{\"personId\":\"P1\",\"role\":\"ผู้ต้องหา\",\"pin\":null,\"pin\":\"SECRET-9\"}"));
+    assertThat(e.code()).isEqualTo("FG-1001");
+    assertThat(e.getMessage()).contains("line 1").doesNotContain("SECRET-9").doesNotContain("pin");
+  }
+
+  @Test
   void toCanonical_wrongType_fg1002WithPointer() {
     FedgateException e =
         refuse("TH", th("{\"personId\":\"P1\",\"role\":\"ผู้ต้องหา\",\"firstNameTh\":12345}"));

@@ -20,9 +20,11 @@ final class Consumed {
       if (keys == null) {
         keys = new ArrayList<>(4);
         byParent.put(parent, keys);
-      } else if (has(keys, key)) {
+      } else if (hasSame(keys, key)) {
         // each rule reads the same containers again (every person rule reads /persons and the
-        // person): keeping the lists free of repeats keeps the unmapped walk's look-ups short
+        // person): keeping the lists free of repeats keeps the unmapped walk's look-ups short.
+        // Identity is enough for that (names are interned, small indexes are cached boxes); a
+        // repeat that slips through costs a slot, never a wrong answer.
         return;
       }
       keys.add(key);
@@ -30,7 +32,16 @@ final class Consumed {
   }
 
   void add(PathOps.Match m) {
-    add(m.parent, m.key);
+    // the value itself: rules read distinct places, so no repeat check (a repeat is harmless)
+    if (m.parent != null) {
+      List<Object> keys = byParent.get(m.parent);
+      if (keys == null) {
+        keys = new ArrayList<>(4);
+        byParent.put(m.parent, keys);
+      }
+      keys.add(m.key);
+    }
+    // selector keys: every rule through the same selected item reads them again
     for (int i = 0; i < m.keyRefs.length; i += 2) {
       add((JsonNode) m.keyRefs[i], m.keyRefs[i + 1]);
     }
@@ -52,6 +63,15 @@ final class Consumed {
       }
     }
     return keys.contains(key);
+  }
+
+  private static boolean hasSame(List<Object> keys, Object key) {
+    for (int i = 0, n = keys.size(); i < n; i++) {
+      if (keys.get(i) == key) {
+        return true;
+      }
+    }
+    return false;
   }
 
   List<Object> keysOf(JsonNode parent) {

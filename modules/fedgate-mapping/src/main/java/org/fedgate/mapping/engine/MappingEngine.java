@@ -95,7 +95,9 @@ public final class MappingEngine {
     List<Match>[] matches = forwardPlan.read(national);
     for (int r = 0; r < forward.size(); r++) {
       Rule rule = forward.get(r);
-      for (Match m : matches[r]) {
+      List<Match> ms = matches[r];
+      for (int j = 0, n = ms.size(); j < n; j++) { // indexed: the iterator showed in profiles
+        Match m = ms.get(j);
         consumed.add(m);
         JsonNode v =
             rule.transform() != null
@@ -187,8 +189,8 @@ public final class MappingEngine {
    */
   private static boolean unmapped(
       JsonNode node, Consumed consumed, Object[] steps, int depth, List<Object[]> out) {
-    if (!node.isContainerNode()) {
-      if (node.isNull() || node.isMissingNode()) {
+    if (!Kinds.isContainer(node)) {
+      if (Kinds.isAbsent(node)) {
         return false;
       }
       out.add(java.util.Arrays.copyOf(steps, depth));
@@ -202,7 +204,7 @@ public final class MappingEngine {
     int mark = out.size();
     boolean all = true;
     boolean any = false;
-    if (node.isObject()) {
+    if (Kinds.isObject(node)) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         if (read != null && Consumed.has(read, e.getKey())) {
@@ -237,6 +239,6 @@ public final class MappingEngine {
   }
 
   private static boolean isEmptyValue(JsonNode n) {
-    return n.isNull() || n.isMissingNode() || n.isContainerNode() && n.isEmpty();
+    return Kinds.isAbsent(n) || Kinds.isContainer(n) && n.isEmpty();
   }
 }

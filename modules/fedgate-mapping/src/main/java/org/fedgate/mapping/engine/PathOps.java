@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.fedgate.mapping.engine.MappingPath.Kind;
 import org.fedgate.mapping.engine.MappingPath.Segment;
 
@@ -104,7 +106,7 @@ final class PathOps {
     }
 
     void read(JsonNode node, JsonNode parent, Object key, int i, int b, int depth) {
-      if (node == null || node.isNull() || node.isMissingNode()) {
+      if (Kinds.isAbsent(node)) {
         return;
       }
       if (i == segs.size()) {
@@ -121,13 +123,13 @@ final class PathOps {
       Segment s = segs.get(i);
       switch (s.kind()) {
         case FIELD -> {
-          if (node.isObject()) {
+          if (Kinds.isObject(node)) {
             push(depth, s.name());
             read(node.get(s.name()), node, s.name(), i + 1, b, depth + 1);
           }
         }
         case EACH -> {
-          if (node.isArray()) {
+          if (Kinds.isArray(node)) {
             for (int k = 0; k < node.size(); k++) {
               bind[b] = k;
               push(depth, k);
@@ -136,11 +138,11 @@ final class PathOps {
           }
         }
         case EACH_MATCHING, ONE_MATCHING -> {
-          if (node.isArray()) {
+          if (Kinds.isArray(node)) {
             int ordinal = 0;
             for (int k = 0; k < node.size(); k++) {
               JsonNode item = node.get(k);
-              if (item.isObject() && s.matches(item)) {
+              if (Kinds.isObject(item) && s.matches(item)) {
                 int mark = nkeys;
                 for (String keyName : s.keyNames()) {
                   if (nkeys + 2 > keys.length) {
@@ -211,6 +213,15 @@ final class PathOps {
     final Segment seg;
     private final List<Node> open = new ArrayList<>();
     Node[] kids;
+
+    /** The field-step kids, also by name: an object with fewer fields than these is walked. */
+    Node[] fieldKids;
+
+    java.util.Map<String, Node> fieldKidsByName;
+
+    /** The array-step kids. */
+    Node[] arrayKids;
+
     int[] ends = new int[0];
 
     Node(Segment seg) {
@@ -230,9 +241,20 @@ final class PathOps {
 
     void freeze() {
       kids = open.toArray(Node[]::new);
+      List<Node> fields = new ArrayList<>();
+      List<Node> arrays = new ArrayList<>();
+      fieldKidsByName = new java.util.HashMap<>();
       for (Node k : kids) {
         k.freeze();
+        if (k.seg.kind() == Kind.FIELD) {
+          fields.add(k);
+          fieldKidsByName.put(k.seg.name(), k); // field kids are merged by name: one per name
+        } else {
+          arrays.add(k);
+        }
       }
+      fieldKids = fields.toArray(Node[]::new);
+      arrayKids = arrays.toArray(Node[]::new);
     }
 
     private static boolean sameSegment(Segment a, Segment b) {
@@ -266,7 +288,7 @@ final class PathOps {
     }
 
     void visit(Node n, JsonNode node, JsonNode parent, Object key, int b, int depth) {
-      if (node == null || node.isNull() || node.isMissingNode()) {
+      if (Kinds.isAbsent(node)) {
         return;
       }
       for (int idx : n.ends) {
@@ -282,17 +304,38 @@ final class PathOps {
                 Arrays.copyOf(steps, depth),
                 nkeys == 0 ? NONE : Arrays.copyOf(keys, nkeys)));
       }
-      for (Node c : n.kids) {
-        Segment s = c.seg;
-        switch (s.kind()) {
-          case FIELD -> {
-            if (node.isObject()) {
-              push(depth, s.name());
-              visit(c, node.get(s.name()), node, s.name(), b, depth + 1);
+      if (Kinds.isObject(node)) {
+        // Each path gets its matches in array order whichever way an object is gone through
+        // (a path takes one field per object), so go through the smaller side: a person object
+        // has a dozen fields and the plan fifty person rules.
+        Node[] fieldKids = n.fieldKids;
+        if (fieldKids.length > node.size()) {
+          for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Node c = n.fieldKidsByName.get(e.getKey());
+            if (c != null) {
+              String name = c.seg.name(); // the plan's interned name, as the key read
+              push(depth, name);
+              visit(c, e.getValue(), node, name, b, depth + 1);
             }
           }
+        } else {
+          for (Node c : fieldKids) {
+            String name = c.seg.name();
+            push(depth, name);
+            visit(c, node.get(name), node, name, b, depth + 1);
+          }
+        }
+        return;
+      }
+      if (!Kinds.isArray(node)) {
+        return;
+      }
+      for (Node c : n.arrayKids) {
+        Segment s = c.seg;
+        switch (s.kind()) {
           case EACH -> {
-            if (node.isArray()) {
+            if (Kinds.isArray(node)) {
               for (int k = 0; k < node.size(); k++) {
                 bind[b] = k;
                 push(depth, k);
@@ -301,11 +344,11 @@ final class PathOps {
             }
           }
           case EACH_MATCHING, ONE_MATCHING -> {
-            if (node.isArray()) {
+            if (Kinds.isArray(node)) {
               int ordinal = 0;
               for (int k = 0; k < node.size(); k++) {
                 JsonNode item = node.get(k);
-                if (item.isObject() && s.matches(item)) {
+                if (Kinds.isObject(item) && s.matches(item)) {
                   int mark = nkeys;
                   for (String keyName : s.keyNames()) {
                     if (nkeys + 2 > keys.length) {
@@ -353,7 +396,7 @@ final class PathOps {
           return;
         }
         JsonNode child = obj.get(s.name());
-        if (child == null || child.isNull()) {
+        if (child == null || !Kinds.isContainer(child) && child.isNull()) {
           child = next.isArrayStep() ? NF.arrayNode() : NF.objectNode();
           obj.set(s.name(), child);
         }
@@ -380,7 +423,7 @@ final class PathOps {
             arr.addObject();
           }
           item = arr.get(idx);
-          if (item.isNull()) {
+          if (!Kinds.isContainer(item) && item.isNull()) {
             item = NF.objectNode();
             arr.set(idx, item);
           }
@@ -402,7 +445,7 @@ final class PathOps {
         default -> throw new IllegalStateException();
       }
       if (last) {
-        if (value.isObject()) {
+        if (Kinds.isObject(value)) {
           ((ObjectNode) item).setAll((ObjectNode) value);
         }
         return;
@@ -412,12 +455,12 @@ final class PathOps {
   }
 
   private static void put(ObjectNode obj, String name, JsonNode value) {
-    if (!value.isObject()) {
+    if (!Kinds.isObject(value)) {
       obj.set(name, value); // a leaf or array replaces whatever was there
       return;
     }
     JsonNode old = obj.get(name);
-    if (old != null && old.isObject()) {
+    if (old != null && Kinds.isObject(old)) {
       ((ObjectNode) old).setAll((ObjectNode) value);
     } else {
       obj.set(name, value);
@@ -434,8 +477,9 @@ final class PathOps {
 
   private static JsonNode nthMatching(ArrayNode arr, Segment s, int n) {
     int seen = 0;
-    for (JsonNode item : arr) {
-      if (item.isObject() && s.matches(item)) {
+    for (int i = 0, size = arr.size(); i < size; i++) {
+      JsonNode item = arr.get(i);
+      if (Kinds.isObject(item) && s.matches(item)) {
         if (seen++ == n) {
           return item;
         }

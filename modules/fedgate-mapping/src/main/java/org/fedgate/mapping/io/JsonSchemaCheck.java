@@ -21,8 +21,15 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A compiled JSON Schema (2020-12). Failures report the JSON Pointer of the first offending value
  * and the keyword that failed, never the value itself. Thread-safe.
+ *
+ * <p>A document first goes through {@link QuickSchema}, a conservative pass on the Jackson 2 tree
+ * that only ever says "surely valid"; everything else, every invalid document included, is decided
+ * and reported by the networknt validator as before.
  */
 public final class JsonSchemaCheck {
+
+  private static final SchemaRegistryConfig CONFIG =
+      SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build();
 
   private static final SchemaRegistry REGISTRY =
       SchemaRegistry.withDefaultDialect(
@@ -30,23 +37,40 @@ public final class JsonSchemaCheck {
           Dialect.builder(Dialects.getDraft202012())
               .keyword(new NonValidationKeyword("x-fedgate-kind"))
               .build(),
-          b ->
-              b.schemaRegistryConfig(
-                  SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build()));
+          b -> b.schemaRegistryConfig(CONFIG));
 
   private final Schema schema;
+  private final QuickSchema quick;
 
-  private JsonSchemaCheck(Schema schema) {
+  private JsonSchemaCheck(Schema schema, QuickSchema quick) {
     this.schema = schema;
+    this.quick = quick;
   }
 
   /** Compiles a schema given as a Jackson 2 tree. */
   public static JsonSchemaCheck of(JsonNode schemaTree) {
-    return new JsonSchemaCheck(REGISTRY.getSchema(convert(schemaTree)));
+    return new JsonSchemaCheck(
+        REGISTRY.getSchema(convert(schemaTree)),
+        QuickSchema.compile(schemaTree, CONFIG.getRegularExpressionFactory()));
   }
 
   /** Throws {@code code} with location and keyword when the document does not match. */
   public void check(JsonNode document, ErrorCode code) {
+    // The quick pass says yes only where the validator would; everything else (every failure
+    // included) goes through the validator, which decides and names the location.
+    if (quick.accepts(document)) {
+      return;
+    }
+    fullCheck(document, code);
+  }
+
+  /** Whether the quick pass alone accepts {@code document} (for tests). */
+  boolean quickAccepts(JsonNode document) {
+    return quick.accepts(document);
+  }
+
+  /** The validator alone, without the quick pass (for tests that compare the two). */
+  void fullCheck(JsonNode document, ErrorCode code) {
     List<Error> errors = schema.validate(convert(document));
     if (!errors.isEmpty()) {
       Error e = errors.get(0);

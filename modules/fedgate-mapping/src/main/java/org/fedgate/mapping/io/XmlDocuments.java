@@ -390,14 +390,26 @@ public final class XmlDocuments {
     return bos.toByteArray();
   }
 
+  /** Line breaks with indentation by depth, made once: every element written needs one. */
+  private static final String[] INDENTS = new String[Limits.DEFAULT_MAX_DEPTH + 2];
+
+  static {
+    for (int d = 0; d < INDENTS.length; d++) {
+      INDENTS[d] = "\n" + "  ".repeat(d);
+    }
+  }
+
+  private static String indent(int depth) {
+    return depth < INDENTS.length ? INDENTS[depth] : "\n" + "  ".repeat(depth);
+  }
+
   private void writeElement(XMLStreamWriter w, String name, JsonNode value, int depth)
       throws XMLStreamException {
-    String indent = "\n" + "  ".repeat(depth + 1);
     if (value.isArray()) {
       boolean first = true;
       for (JsonNode item : value) {
         if (!first) {
-          w.writeCharacters("\n" + "  ".repeat(depth));
+          w.writeCharacters(indent(depth));
         }
         first = false;
         writeElement(w, name, item, depth);
@@ -426,12 +438,12 @@ public final class XmlDocuments {
         w.writeCharacters(e.getValue().asText());
         continue;
       }
-      w.writeCharacters(indent);
+      w.writeCharacters(indent(depth + 1));
       writeElement(w, e.getKey(), e.getValue(), depth + 1);
       any = true;
     }
     if (any) {
-      w.writeCharacters("\n" + "  ".repeat(depth));
+      w.writeCharacters(indent(depth));
     }
     w.writeEndElement();
   }
