@@ -7,10 +7,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,7 +28,7 @@ public final class MockRestBackend implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final Map<String, Received> received = new ConcurrentHashMap<>();
-  private final List<String> calls = new CopyOnWriteArrayList<>();
+  private final AtomicInteger calls = new AtomicInteger();
   private final Map<String, byte[]> cases = new ConcurrentHashMap<>();
   private final AtomicInteger duplicates = new AtomicInteger();
 
@@ -70,7 +68,7 @@ public final class MockRestBackend implements AutoCloseable {
   }
 
   public int calls() {
-    return calls.size();
+    return calls.get();
   }
 
   public int duplicates() {
@@ -89,7 +87,7 @@ public final class MockRestBackend implements AutoCloseable {
         answer(ex, 400, new byte[0]);
         return;
       }
-      calls.add(key);
+      calls.incrementAndGet();
       Received prev =
           received.putIfAbsent(
               key,
