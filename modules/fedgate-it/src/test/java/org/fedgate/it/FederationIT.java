@@ -356,7 +356,10 @@ class FederationIT {
     assertThat(metrics)
         .contains("fedgate_outbox_depth")
         .contains("fedgate_step_latency_seconds")
-        .contains("agency=\"TH-CCIB\"");
+        .contains("agency=\"TH-CCIB\"")
+        // the notification test ran before: validation and translation are timed apart
+        .contains("step=\"validate\"")
+        .contains("step=\"translate\"");
     Api.Answer noToken = Api.call(base, "GET", "/api/v1/inbox", null, null);
     assertThat(noToken.status()).isEqualTo(401);
     assertThat(noToken.body().path("code").asText()).isEqualTo("FG-5003");

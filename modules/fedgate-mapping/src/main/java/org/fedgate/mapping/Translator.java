@@ -140,21 +140,52 @@ public final class Translator {
     return entry(profileId).profile();
   }
 
-  /** Translates a national document to a canonical ACR record. */
+  /** Translates a national document to a canonical ACR record ({@link #validate} and map). */
   public TranslationResult toCanonical(String profileId, byte[] nationalDocument) {
+    return toCanonical(validate(profileId, nationalDocument));
+  }
+
+  /**
+   * A national document parsed and validated against its profile's schema (XSD or JSON Schema),
+   * ready for {@link #toCanonical(Validated)}. Holds the parsed record: personal data, never
+   * printed.
+   */
+  public static final class Validated {
+    private final Entry entry;
+    private final JsonNode tree;
+    private final UnaryOperator<String> location;
+
+    private Validated(Entry entry, JsonNode tree, UnaryOperator<String> location) {
+      this.entry = entry;
+      this.tree = tree;
+      this.location = location;
+    }
+
+    @Override
+    public String toString() {
+      return "Validated[profile=" + entry.profile().id() + "]";
+    }
+  }
+
+  /**
+   * The first half of {@link #toCanonical(String, byte[])}: size and depth limits, parsing, and the
+   * national schema. Separate so that a caller can measure validation apart from mapping.
+   */
+  public Validated validate(String profileId, byte[] nationalDocument) {
     Entry e = entry(profileId);
     Objects.requireNonNull(nationalDocument, "nationalDocument");
-    JsonNode tree;
-    UnaryOperator<String> location;
     if (e.xml() != null) {
-      tree = e.xml().parse(nationalDocument);
-      location = e.xml()::xpath;
-    } else {
-      tree = json.parse(nationalDocument);
-      e.jsonSchema().check(tree, MappingError.SCHEMA_VIOLATION);
-      location = UnaryOperator.identity();
+      return new Validated(e, e.xml().parse(nationalDocument), e.xml()::xpath);
     }
-    MappingEngine.Output out = e.engine().toCanonical(tree, location);
+    JsonNode tree = json.parse(nationalDocument);
+    e.jsonSchema().check(tree, MappingError.SCHEMA_VIOLATION);
+    return new Validated(e, tree, UnaryOperator.identity());
+  }
+
+  /** The second half: maps a validated national document to a canonical ACR record. */
+  public TranslationResult toCanonical(Validated validated) {
+    Entry e = validated.entry;
+    MappingEngine.Output out = e.engine().toCanonical(validated.tree, validated.location);
     if (checkOutputs) {
       acr.check(out.document(), MappingError.OUTPUT_INVALID);
     }

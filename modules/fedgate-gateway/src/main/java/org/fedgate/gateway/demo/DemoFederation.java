@@ -119,6 +119,24 @@ public final class DemoFederation implements AutoCloseable {
     }
   }
 
+  /**
+   * A port source that never hands out the same port twice: the operating system may give a
+   * just-closed ephemeral port again, and two listeners of one federation on one port would share
+   * one CXF Jetty engine (which then refuses the second context instead of failing to bind).
+   */
+  static PortSource distinct(PortSource ports) {
+    java.util.Set<Integer> given = new java.util.HashSet<>();
+    return () -> {
+      for (int i = 0; i < 50; i++) {
+        int p = ports.next();
+        if (given.add(p)) {
+          return p;
+        }
+      }
+      throw new IOException("no distinct free port found");
+    };
+  }
+
   /** True when {@code e} (or a cause) says a listen address was already in use. */
   static boolean isBindFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -126,7 +144,11 @@ public final class DemoFederation implements AutoCloseable {
         return true;
       }
       String m = t.getMessage();
-      if (m != null && (m.contains("Address already in use") || m.contains("Failed to bind"))) {
+      if (m != null
+          && (m.contains("Address already in use")
+              || m.contains("Failed to bind")
+              // CXF's Jetty engine for that port is still registered (a port handed out again)
+              || m.contains("is still in use"))) {
         return true;
       }
     }
@@ -139,6 +161,7 @@ public final class DemoFederation implements AutoCloseable {
     Files.createDirectories(dir);
     Map<AgencyId, Member> members = new LinkedHashMap<>();
     Map<AgencyId, String> urls = new LinkedHashMap<>();
+    ports = distinct(ports);
     for (AgencyId a : AGENCIES) {
       Member m =
           new Member(a, ports.next(), ports.next(), ports.next(), dir.resolve(lower(a) + ".yaml"));
@@ -325,10 +348,24 @@ public final class DemoFederation implements AutoCloseable {
     return a.value().toLowerCase(Locale.ROOT);
   }
 
+  /** Ports this JVM has handed out already (see {@link #freePort}). */
+  private static final java.util.Set<Integer> HANDED_OUT =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * A free port that this JVM has not handed out before: the operating system readily gives a
+   * just-freed port again, and CXF keeps a Jetty engine per port number for the whole JVM, so a
+   * gateway on a port an earlier (stopped) gateway used can find the old context still registered.
+   */
   static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+    for (int i = 0; i < 50; i++) {
+      try (ServerSocket s = new ServerSocket(0)) {
+        if (HANDED_OUT.add(s.getLocalPort())) {
+          return s.getLocalPort();
+        }
+      }
     }
+    throw new IOException("no free port that was not used before");
   }
 
   @Override

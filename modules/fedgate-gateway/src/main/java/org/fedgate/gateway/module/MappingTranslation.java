@@ -21,10 +21,25 @@ public final class MappingTranslation implements RecordTranslation {
     return new MappingTranslation(Translator.loadBuiltIn());
   }
 
+  private record Parsed(String profile, Translator.Validated document) implements Validated {
+    @Override
+    public String toString() {
+      return "Parsed[profile=" + profile + "]";
+    }
+  }
+
   @Override
-  public Canonical toCanonical(String profile, byte[] national) {
-    TranslationResult r = translator.toCanonical(profile, national);
-    Profile p = translator.profile(profile);
+  public Validated validate(String profile, byte[] national) {
+    return new Parsed(profile, translator.validate(profile, national));
+  }
+
+  @Override
+  public Canonical toCanonical(Validated validated) {
+    if (!(validated instanceof Parsed parsed)) {
+      throw new IllegalArgumentException("not validated by this translation");
+    }
+    TranslationResult r = translator.toCanonical(parsed.document());
+    Profile p = translator.profile(parsed.profile());
     // the audit schema's version tokens: "TH-CCIB:1.0" (profile) and "1.0.0" (mapping)
     return new Canonical(
         r.canonical(),

@@ -6,7 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 public interface RecordTranslation {
 
   /** Validates a national record against its profile's schema and translates it. */
-  Canonical toCanonical(String profile, byte[] national);
+  default Canonical toCanonical(String profile, byte[] national) {
+    return toCanonical(validate(profile, national));
+  }
+
+  /** Parses and validates a national record against its profile's schema. */
+  Validated validate(String profile, byte[] national);
+
+  /** Translates a record that {@link #validate} accepted. */
+  Canonical toCanonical(Validated validated);
+
+  /** A validated national record, opaque to the caller (it holds personal data). */
+  interface Validated {}
 
   /** Translates a canonical record into the profile's national format (JSON or XML bytes). */
   byte[] fromCanonical(String profile, JsonNode canonical);

@@ -31,6 +31,27 @@ class DemoFederationTest {
   }
 
   @Test
+  void isBindFailure_cxfEngineStillHoldingThePath_isRecognised() {
+    var wrapped =
+        new FedgateException(
+            GatewayError.INTERNAL,
+            "gateway failed to start: ServiceConstructionException",
+            new RuntimeException(
+                "Could not add cxf jetty handler for url http://127.0.0.1:1/ to Jetty server,"
+                    + " as the path / is still in use."));
+    assertThat(DemoFederation.isBindFailure(wrapped)).isTrue();
+  }
+
+  @Test
+  void distinct_sourceRepeatingAPort_neverHandsItOutTwice() throws Exception {
+    int[] sequence = {4001, 4001, 4002, 4001, 4002, 4003};
+    int[] i = {0};
+    DemoFederation.PortSource ports = DemoFederation.distinct(() -> sequence[i[0]++]);
+    assertThat(new int[] {ports.next(), ports.next(), ports.next()})
+        .containsExactly(4001, 4002, 4003);
+  }
+
+  @Test
   void launch_portTakenMeanwhile_retriesWithFreshPortsAndStarts() throws Exception {
     // the first port handed out (TH's agency API) is held by "another process"
     try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {

@@ -19,9 +19,11 @@ public final class TranslateToCanonicalStep extends org.fedgate.gateway.route.st
   @Override
   public void process(Exchange exchange) {
     byte[] national = exchange.getIn().getBody(byte[].class);
-    RecordTranslation.Canonical canonical =
+    RecordTranslation.Validated validated =
         ctx.metrics()
-            .time(Step.TRANSLATE, () -> ctx.translation().toCanonical(ctx.profile(), national));
+            .time(Step.VALIDATE, () -> ctx.translation().validate(ctx.profile(), national));
+    RecordTranslation.Canonical canonical =
+        ctx.metrics().time(Step.TRANSLATE, () -> ctx.translation().toCanonical(validated));
     exchange.getIn().setHeader(GatewayHeaders.CANONICAL, canonical.record());
     exchange.getIn().setHeader(GatewayHeaders.PROFILE_VERSION, canonical.profileVersion());
     exchange.getIn().setHeader(GatewayHeaders.MAPPING_VERSION, canonical.mappingVersion());
