@@ -2,6 +2,7 @@ package org.fedgate.gateway.route.step;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.fedgate.gateway.GatewayContext;
 import org.fedgate.gateway.metrics.GatewayMetrics;
@@ -99,39 +100,32 @@ public final class CollectStep extends Step {
             0,
             null);
     final String answerType = mediaType;
-    boolean claimed =
-        backendHandoff != null
-            && state == InboundQueue.State.PENDING_BACKEND
-            && backendHandoff.claim(row.messageId());
-    try {
-      ctx.metrics()
-          .time(
-              GatewayMetrics.Step.AUDIT,
-              () ->
-                  ctx.batcher()
-                      .run(
-                          (c, audit) -> {
-                            ctx.inbound().insert(c, row);
-                            if (h.type() == MessageType.RECORD_RESPONSE) {
-                              ctx.requests()
-                                  .complete(
-                                      c,
-                                      h.conversationId(),
-                                      RecordRequests.State.ANSWERED,
-                                      null,
-                                      answerType,
-                                      body);
-                            }
-                            return audit.append(event);
-                          }));
-    } catch (RuntimeException e) {
-      if (claimed) {
-        backendHandoff.release(row.messageId());
-      }
-      throw e;
-    }
-    if (claimed) {
-      backendHandoff.dispatch(producer(exchange), row.messageId(), row);
+    Supplier<Long> commit =
+        () ->
+            ctx.metrics()
+                .time(
+                    GatewayMetrics.Step.AUDIT,
+                    () ->
+                        ctx.batcher()
+                            .run(
+                                (c, audit) -> {
+                                  ctx.inbound().insert(c, row);
+                                  if (h.type() == MessageType.RECORD_RESPONSE) {
+                                    ctx.requests()
+                                        .complete(
+                                            c,
+                                            h.conversationId(),
+                                            RecordRequests.State.ANSWERED,
+                                            null,
+                                            answerType,
+                                            body);
+                                  }
+                                  return audit.append(event);
+                                }));
+    if (backendHandoff != null && state == InboundQueue.State.PENDING_BACKEND) {
+      backendHandoff.commitThenDispatch(producer(exchange), row.messageId(), row, commit);
+    } else {
+      commit.get();
     }
     ctx.metrics().exchange(h.from().value(), "in", "accepted");
     exchange.getIn().setBody(InboundResult.accepted(receipt));

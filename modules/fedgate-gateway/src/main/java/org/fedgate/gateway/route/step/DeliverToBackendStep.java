@@ -29,13 +29,8 @@ public final class DeliverToBackendStep extends Step {
     String id = exchange.getIn().getBody(String.class);
     // a row handed over right after its commit is fresh; otherwise (a poll, a redelivery) load it
     // now: a poll may have read its id just before an earlier delivery committed
-    InboundQueue.Entry loaded =
-        exchange.getIn().getHeader(GatewayHeaders.PRELOADED_ROW, InboundQueue.Entry.class);
-    exchange.getIn().removeHeader(GatewayHeaders.PRELOADED_ROW);
-    if (loaded == null) {
-      loaded = ctx.inbound().find(id).orElse(null);
-    }
-    final InboundQueue.Entry row = loaded;
+    InboundQueue.Entry preloaded = takePreloaded(exchange, InboundQueue.Entry.class);
+    InboundQueue.Entry row = preloaded != null ? preloaded : ctx.inbound().find(id).orElse(null);
     if (row == null || row.state() != InboundQueue.State.PENDING_BACKEND) {
       inFlight.release(id);
       exchange.setRouteStop(true);

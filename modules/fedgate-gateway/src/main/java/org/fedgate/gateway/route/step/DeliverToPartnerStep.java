@@ -29,13 +29,8 @@ public final class DeliverToPartnerStep extends Step {
     String id = exchange.getIn().getBody(String.class);
     // a row handed over right after its commit is fresh; otherwise (a poll, a redelivery) load it
     // now: a poll may have read its id just before an earlier delivery committed
-    Outbox.Entry loaded =
-        exchange.getIn().getHeader(GatewayHeaders.PRELOADED_ROW, Outbox.Entry.class);
-    exchange.getIn().removeHeader(GatewayHeaders.PRELOADED_ROW);
-    if (loaded == null) {
-      loaded = ctx.outbox().find(id).orElse(null);
-    }
-    final Outbox.Entry row = loaded;
+    Outbox.Entry preloaded = takePreloaded(exchange, Outbox.Entry.class);
+    Outbox.Entry row = preloaded != null ? preloaded : ctx.outbox().find(id).orElse(null);
     if (row == null || row.state() != Outbox.State.PENDING) {
       inFlight.release(id);
       exchange.setRouteStop(true);

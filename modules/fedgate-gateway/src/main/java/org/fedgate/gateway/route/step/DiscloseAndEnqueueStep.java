@@ -88,55 +88,49 @@ public final class DiscloseAndEnqueueStep extends Step {
             Outbox.State.PENDING,
             0,
             null);
-    boolean claimed = handoff.claim(row.messageId());
-    try {
-      ctx.metrics()
-          .time(
-              GatewayMetrics.Step.AUDIT,
-              () ->
-                  ctx.batcher()
-                      .run(
-                          (c, audit) -> {
-                            audit.append(event.build());
-                            ctx.outbox().insert(c, row);
-                            if (type == MessageType.RECORD_REQUEST) {
-                              ctx.requests()
-                                  .insert(
-                                      c,
-                                      new RecordRequests.Entry(
-                                          conversation,
-                                          officer,
-                                          partner.value(),
-                                          purpose.name(),
-                                          legalBasis,
-                                          justification,
-                                          sealed.messageId(),
-                                          now,
-                                          RecordRequests.State.SENT,
-                                          null,
-                                          null,
-                                          null));
-                            }
-                            if (answeredInbound != null) {
-                              ctx.inbound()
-                                  .transition(
-                                      c,
-                                      answeredInbound,
-                                      InboundQueue.State.REQUEST_PENDING,
-                                      InboundQueue.State.REQUEST_DONE,
-                                      null);
-                            }
-                            return null;
-                          }));
-    } catch (RuntimeException e) {
-      if (claimed) {
-        handoff.release(row.messageId());
-      }
-      throw e;
-    }
-    if (claimed) {
-      handoff.dispatch(producer(exchange), row.messageId(), row);
-    }
+    handoff.commitThenDispatch(
+        producer(exchange),
+        row.messageId(),
+        row,
+        () ->
+            ctx.metrics()
+                .time(
+                    GatewayMetrics.Step.AUDIT,
+                    () ->
+                        ctx.batcher()
+                            .run(
+                                (c, audit) -> {
+                                  audit.append(event.build());
+                                  ctx.outbox().insert(c, row);
+                                  if (type == MessageType.RECORD_REQUEST) {
+                                    ctx.requests()
+                                        .insert(
+                                            c,
+                                            new RecordRequests.Entry(
+                                                conversation,
+                                                officer,
+                                                partner.value(),
+                                                purpose.name(),
+                                                legalBasis,
+                                                justification,
+                                                sealed.messageId(),
+                                                now,
+                                                RecordRequests.State.SENT,
+                                                null,
+                                                null,
+                                                null));
+                                  }
+                                  if (answeredInbound != null) {
+                                    ctx.inbound()
+                                        .transition(
+                                            c,
+                                            answeredInbound,
+                                            InboundQueue.State.REQUEST_PENDING,
+                                            InboundQueue.State.REQUEST_DONE,
+                                            null);
+                                  }
+                                  return null;
+                                })));
     @SuppressWarnings("unchecked")
     List<String> created = exchange.getProperty(GatewayHeaders.CREATED_MESSAGES, List.class);
     if (created != null) {

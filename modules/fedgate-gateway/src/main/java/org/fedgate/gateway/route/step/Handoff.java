@@ -1,6 +1,7 @@
 package org.fedgate.gateway.route.step;
 
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.camel.ProducerTemplate;
 import org.fedgate.gateway.route.GatewayHeaders;
 
@@ -21,6 +22,29 @@ public final class Handoff {
   public Handoff(InFlight inFlight, String target) {
     this.inFlight = inFlight;
     this.target = target;
+  }
+
+  /**
+   * The whole protocol: claims {@code id}, runs {@code commit} (which writes the row durably), then
+   * dispatches {@code row}. A failed commit releases the claim and rethrows; an id already in
+   * flight is committed but not dispatched again.
+   */
+  public <T> T commitThenDispatch(
+      ProducerTemplate producer, String id, Object row, Supplier<T> commit) {
+    boolean claimed = claim(id);
+    T result;
+    try {
+      result = commit.get();
+    } catch (RuntimeException e) {
+      if (claimed) {
+        release(id);
+      }
+      throw e;
+    }
+    if (claimed) {
+      dispatch(producer, id, row);
+    }
+    return result;
   }
 
   /** Claims the id before its row is committed; false if it is already in flight. */

@@ -5,6 +5,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
 import org.fedgate.gateway.GatewayContext;
+import org.fedgate.gateway.route.GatewayHeaders;
 import org.fedgate.model.error.FedgateException;
 import org.fedgate.model.error.GatewayError;
 
@@ -28,6 +29,16 @@ public abstract class Step implements Processor {
 
   protected static <T> T optional(Exchange exchange, String header, Class<T> type) {
     return exchange.getIn().getHeader(header, type);
+  }
+
+  /**
+   * The row a {@link Handoff} attached to a fresh delivery, removed from the message so that a
+   * redelivery reads the row again; null for rows found by a poll.
+   */
+  protected static <T> T takePreloaded(Exchange exchange, Class<T> type) {
+    T row = exchange.getIn().getHeader(GatewayHeaders.PRELOADED_ROW, type);
+    exchange.getIn().removeHeader(GatewayHeaders.PRELOADED_ROW);
+    return row;
   }
 
   private volatile ProducerTemplate producer;
