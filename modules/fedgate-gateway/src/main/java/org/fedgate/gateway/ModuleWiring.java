@@ -1,5 +1,7 @@
 package org.fedgate.gateway;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +18,6 @@ import java.util.Optional;
 import org.fedgate.audit.AuditLog;
 import org.fedgate.audit.AuditLogConfig;
 import org.fedgate.audit.store.AuditStore;
-import org.fedgate.audit.store.AuditStores;
 import org.fedgate.gateway.config.GatewayConfig;
 import org.fedgate.gateway.module.AuditLogTrail;
 import org.fedgate.gateway.module.MappingTranslation;
@@ -70,12 +71,14 @@ public final class ModuleWiring {
 
     String user = c.store().username() == null ? "" : c.store().username();
     String pw = c.store().password() == null ? "" : c.store().password().value();
-    AutoCloseable pool = () -> {};
-    AuditStore store;
-    if (c.store().url().startsWith("jdbc:h2:")) {
-      // one pooled H2 data source shared by the audit log and the gateway's own tables: a new H2
-      // session per statement would cost more than the statement
-      String url = c.store().url();
+    // one pooled data source shared by the audit log and the gateway's own tables, for H2 and
+    // PostgreSQL alike: a new session per transaction would cost more than the transaction (a TCP
+    // connection and authentication each time on PostgreSQL). HikariCP rather than H2's own pool:
+    // H2's pool rolls every session back when it is returned and handed out, and H2 drops a
+    // session's parsed-statement cache on every rollback, so every statement was parsed again.
+    String url = c.store().url();
+    boolean h2 = url.startsWith("jdbc:h2:");
+    if (h2) {
       if (!url.toUpperCase(Locale.ROOT).contains("LOCK_TIMEOUT")) {
         url = url + ";LOCK_TIMEOUT=10000";
       }
@@ -84,12 +87,32 @@ public final class ModuleWiring {
       if (!url.toUpperCase(Locale.ROOT).contains("QUERY_CACHE_SIZE")) {
         url = url + ";QUERY_CACHE_SIZE=64";
       }
-      org.h2.jdbcx.JdbcConnectionPool h2 = org.h2.jdbcx.JdbcConnectionPool.create(url, user, pw);
-      h2.setMaxConnections(Math.max(16, c.store().poolSize()));
-      pool = h2::dispose;
-      store = org.fedgate.audit.store.H2AuditStore.open(h2);
-    } else {
-      store = AuditStores.open(c.store().url(), user, pw);
+    }
+    HikariConfig hc = new HikariConfig();
+    hc.setPoolName("fedgate-store-" + c.agency().value().toLowerCase(Locale.ROOT));
+    hc.setJdbcUrl(url);
+    // H2's default user is the empty name; PostgreSQL may take user and password from the URL
+    hc.setUsername(h2 || c.store().username() != null ? user : null);
+    hc.setPassword(h2 || c.store().password() != null ? pw : null);
+    hc.setMaximumPoolSize(Math.max(16, c.store().poolSize()));
+    HikariDataSource pooled;
+    try {
+      pooled = new HikariDataSource(hc);
+    } catch (RuntimeException e) {
+      // Hikari's message may carry the driver's; keep only the kind of failure
+      throw new FedgateException(
+          GatewayError.STORE_UNAVAILABLE, "store unreachable: " + e.getClass().getSimpleName());
+    }
+    AutoCloseable pool = pooled::close;
+    AuditStore store;
+    try {
+      store =
+          h2
+              ? org.fedgate.audit.store.H2AuditStore.open(pooled)
+              : org.fedgate.audit.store.PostgresAuditStore.open(pooled);
+    } catch (RuntimeException e) {
+      pooled.close();
+      throw e;
     }
     final AutoCloseable poolCloser = pool;
     AuditLog log;

@@ -1,6 +1,8 @@
 package org.fedgate.audit.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
@@ -54,6 +56,29 @@ public final class H2AuditStore extends JdbcAuditStore {
   @Override
   public String kind() {
     return "h2";
+  }
+
+  /**
+   * Locks the head row with an UPDATE that changes nothing, then reads it: the same row lock as
+   * {@code SELECT ... FOR UPDATE}, but H2 re-parses a {@code FOR UPDATE} query every time (it never
+   * caches one) and this runs once per audit transaction.
+   */
+  @Override
+  public long lockHead(Connection tx) throws SQLException {
+    try (PreparedStatement lock =
+        tx.prepareStatement("UPDATE audit_log_head SET tree_size = tree_size WHERE id = 1")) {
+      if (lock.executeUpdate() != 1) {
+        throw new SQLException("audit_log_head row missing");
+      }
+    }
+    try (PreparedStatement ps =
+            tx.prepareStatement("SELECT tree_size FROM audit_log_head WHERE id = 1");
+        ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        throw new SQLException("audit_log_head row missing");
+      }
+      return rs.getLong(1);
+    }
   }
 
   @Override

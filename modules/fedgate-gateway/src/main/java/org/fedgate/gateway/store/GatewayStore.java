@@ -5,11 +5,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
-import org.fedgate.gateway.config.GatewayConfig;
 import org.fedgate.model.error.FedgateException;
 import org.fedgate.model.error.GatewayError;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The gateway's own tables (outbox, inbound queue, record requests) in the configured database: H2
@@ -27,48 +24,13 @@ public final class GatewayStore implements AutoCloseable {
   private final DataSource dataSource;
   private final String url;
   private final boolean postgres;
-  private final AutoCloseable closer;
 
   /** The gateway's tables in the audit log's database (so that both share transactions). */
   public GatewayStore(DataSource dataSource, String url) {
     this.dataSource = dataSource;
     this.url = url;
     this.postgres = url.startsWith("jdbc:postgresql:");
-    this.closer = () -> {};
     migrate();
-  }
-
-  /** Opens a database of its own (tests and tools); closed with {@link #close()}. */
-  public static GatewayStore open(GatewayConfig.Store config) {
-    String url = config.url();
-    String user = config.username() == null ? "" : config.username();
-    String password = config.password() == null ? "" : config.password().value();
-    if (url.startsWith("jdbc:postgresql:")) {
-      PGSimpleDataSource ds = new PGSimpleDataSource();
-      ds.setUrl(url);
-      ds.setUser(user);
-      ds.setPassword(password);
-      return new GatewayStore(ds, url);
-    }
-    if (url.startsWith("jdbc:h2:")) {
-      JdbcConnectionPool pool = JdbcConnectionPool.create(url, user, password);
-      pool.setMaxConnections(Math.max(config.poolSize(), 4));
-      GatewayStore s = new GatewayStore(pool, url);
-      return s.withCloser(pool::dispose);
-    }
-    throw new FedgateException(
-        GatewayError.CONFIG_INVALID, "store.url must be an H2 or PostgreSQL JDBC URL");
-  }
-
-  private GatewayStore(DataSource dataSource, String url, boolean postgres, AutoCloseable closer) {
-    this.dataSource = dataSource;
-    this.url = url;
-    this.postgres = postgres;
-    this.closer = closer;
-  }
-
-  private GatewayStore withCloser(AutoCloseable c) {
-    return new GatewayStore(dataSource, url, postgres, c);
   }
 
   /** The JDBC URL of the store (no credentials). */
@@ -210,12 +172,7 @@ public final class GatewayStore implements AutoCloseable {
         });
   }
 
+  /** Nothing to release: the pooled data source belongs to whoever made it (the module wiring). */
   @Override
-  public void close() {
-    try {
-      closer.close();
-    } catch (Exception e) {
-      // closing a pool on shutdown: nothing useful to do
-    }
-  }
+  public void close() {}
 }
