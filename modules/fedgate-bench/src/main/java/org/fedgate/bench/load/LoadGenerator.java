@@ -191,12 +191,14 @@ public final class LoadGenerator {
     long errorsBefore = errors.get();
     int receivedBefore = kh.receivedCount();
     long cpu0 = processCpuNanos();
+    java.util.Map<Long, Long> threads0 = threadCpuNanos();
     long t0 = System.nanoTime();
     List<String> ids = drive(o.durationSeconds());
     long sendEnd = System.nanoTime();
     int lost = waitForDelivery(ids, kh, Duration.ofSeconds(120));
     long t1 = System.nanoTime();
     long cpu1 = processCpuNanos();
+    long app = appCpuNanosSince(threads0);
     long[] lat = new long[ids.size()];
     int n = 0;
     long lastArrival = t0;
@@ -239,9 +241,11 @@ public final class LoadGenerator {
     if (n > 0 && cpu0 >= 0) {
       System.out.printf(
           Locale.ROOT,
-          "JVM CPU per exchange %.2f ms (%.1f cores busy on average over the window)%n",
+          "JVM CPU per exchange %.2f ms (%.1f cores busy on average over the window), of which"
+              + " Java threads %.2f ms (the rest: JIT compiler and GC)%n",
           (cpu1 - cpu0) / 1e6 / n,
-          (cpu1 - cpu0) / (double) (t1 - t0));
+          (cpu1 - cpu0) / (double) (t1 - t0),
+          app / 1e6 / n);
     }
     // where the time goes: mean step latencies per gateway (cumulative since start, warm-up too)
     for (var a : List.of(DemoFederation.TH, DemoFederation.KH)) {
@@ -259,6 +263,33 @@ public final class LoadGenerator {
       System.out.println(sb);
     }
     clients.shutdownNow();
+  }
+
+  /** CPU time of every live Java thread (ns) by thread id. */
+  static java.util.Map<Long, Long> threadCpuNanos() {
+    var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    java.util.Map<Long, Long> cpu = new java.util.HashMap<>();
+    for (long id : mx.getAllThreadIds()) {
+      long t = mx.getThreadCpuTime(id);
+      if (t >= 0) {
+        cpu.put(id, t);
+      }
+    }
+    return cpu;
+  }
+
+  /**
+   * CPU the Java threads used since {@code before} (ns). The JIT compiler and GC threads are not
+   * Java threads: on 2 cores the JIT is still busy minutes into a run, and how far it has got
+   * depends on how much CPU other processes left it, so this figure compares runs made at different
+   * times more fairly than the whole JVM's. Threads that ended in between are missed.
+   */
+  static long appCpuNanosSince(java.util.Map<Long, Long> before) {
+    long sum = 0;
+    for (var e : threadCpuNanos().entrySet()) {
+      sum += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+    }
+    return sum;
   }
 
   /** CPU time of this JVM in nanoseconds, or -1 where the platform does not say. */
