@@ -34,6 +34,7 @@ import org.fedgate.gateway.route.AuditAccessRoutes;
 import org.fedgate.gateway.route.NotificationRoutes;
 import org.fedgate.gateway.route.ReceivingRoutes;
 import org.fedgate.gateway.route.RecordRequestRoutes;
+import org.fedgate.gateway.route.RetentionRoutes;
 import org.fedgate.gateway.soap.SoapNationalBackend;
 import org.fedgate.gateway.soap.SoapSecurity;
 import org.fedgate.gateway.soap.SoapSubmitEndpoint;
@@ -129,6 +130,7 @@ public final class Gateway implements AutoCloseable {
       camel.addRoutes(new ReceivingRoutes(ctx));
       camel.addRoutes(new RecordRequestRoutes(ctx));
       camel.addRoutes(new AuditAccessRoutes(ctx));
+      camel.addRoutes(new RetentionRoutes(ctx));
       camel.start();
       gateway.startEndpoints(tls);
     } catch (FedgateException e) {

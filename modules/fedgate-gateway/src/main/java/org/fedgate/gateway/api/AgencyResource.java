@@ -223,7 +223,11 @@ public final class AgencyResource {
       n.put("errorCode", r.errorCode());
     }
     if (withAnswer && r.state() == RecordRequests.State.ANSWERED) {
-      n.put("found", r.answer() != null);
+      n.put("found", r.answer() != null || r.erasedAt() != null);
+      if (r.erasedAt() != null) {
+        // the record was erased when the agreement's retention period ended
+        n.put("erasedAt", r.erasedAt().toString());
+      }
       if (r.answer() != null) {
         n.put("mediaType", r.mediaType());
         putRecord(n, r.mediaType(), r.answer());
@@ -252,6 +256,10 @@ public final class AgencyResource {
       o.put("state", e.state().name());
       o.put("payloadSha256", e.payloadSha256());
       o.put("mediaType", e.mediaType());
+      if (e.erasedAt() != null) {
+        // the record was erased when the agreement's retention period ended
+        o.put("erasedAt", e.erasedAt().toString());
+      }
       if (e.body() != null) {
         putRecord(o, e.mediaType(), e.body());
       }

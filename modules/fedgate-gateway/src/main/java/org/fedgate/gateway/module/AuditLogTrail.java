@@ -212,6 +212,7 @@ public final class AuditLogTrail implements AuditTrail {
       case BACKEND_DELIVERY -> org.fedgate.model.audit.Operation.NATIONAL_DELIVERY;
       case CONSULTATION -> org.fedgate.model.audit.Operation.CONSULTATION;
       case AUDIT_ACCESS -> org.fedgate.model.audit.Operation.AUDIT_ACCESS;
+      case ERASURE -> org.fedgate.model.audit.Operation.ERASURE;
     };
   }
 

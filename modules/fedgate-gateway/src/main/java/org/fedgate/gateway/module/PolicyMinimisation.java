@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.fedgate.gateway.port.RecordMinimisation;
@@ -80,6 +81,11 @@ public final class PolicyMinimisation implements RecordMinimisation {
         .filter(a -> a.from().equals(from) && a.isValidAt(clock.instant()))
         .map(Agreement::to)
         .collect(Collectors.toSet());
+  }
+
+  @Override
+  public Optional<Retention> retention(AgencyId from, AgencyId to) {
+    return registry.find(from, to).map(a -> new Retention(ref(a), a.retention()));
   }
 
   private static AgreementRef ref(Agreement a) {

@@ -82,7 +82,8 @@ public interface AuditTrail {
     REJECTION,
     BACKEND_DELIVERY,
     CONSULTATION,
-    AUDIT_ACCESS
+    AUDIT_ACCESS,
+    ERASURE
   }
 
   /** One audit entry as the gateway describes it (the adapter maps it to the module's type). */

@@ -1,7 +1,9 @@
 package org.fedgate.gateway.port;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Period;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.fedgate.model.AgencyId;
 import org.fedgate.model.HandlingCode;
@@ -28,6 +30,15 @@ public interface RecordMinimisation {
 
   /** The agencies this gateway has a valid agreement with, in the direction from {@code from}. */
   Set<AgencyId> partnersOf(AgencyId from);
+
+  /**
+   * How long this gateway may keep what {@code from} sent it under their agreement (in force or
+   * expired); empty when no agreement for that direction is known.
+   */
+  Optional<Retention> retention(AgencyId from, AgencyId to);
+
+  /** An agreement's retention period, with the agreement it comes from. */
+  record Retention(AgreementRef agreement, Period period) {}
 
   /** An agreement's id and version, for envelopes and audit entries. */
   record AgreementRef(String id, String version, Set<HandlingCode> handlingCodes) {}

@@ -33,6 +33,12 @@ public final class GatewayStore implements AutoCloseable {
     migrate();
   }
 
+  /** A nullable epoch-millisecond column as an instant. */
+  static java.time.Instant instant(java.sql.ResultSet rs, String column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : java.time.Instant.ofEpochMilli(v);
+  }
+
   /** The JDBC URL of the store (no credentials). */
   public String url() {
     return url;
@@ -153,7 +159,10 @@ public final class GatewayStore implements AutoCloseable {
                 + " envelope "
                 + text
                 + " NOT NULL)",
-            "CREATE INDEX IF NOT EXISTS fg_quarantine_age ON fg_quarantine(received_at)");
+            "CREATE INDEX IF NOT EXISTS fg_quarantine_age ON fg_quarantine(received_at)",
+            // retention: when a received record was erased (its row and audit trail remain)
+            "ALTER TABLE fg_inbound ADD COLUMN IF NOT EXISTS erased_at BIGINT",
+            "ALTER TABLE fg_request ADD COLUMN IF NOT EXISTS erased_at BIGINT");
     inTransaction(
         c -> {
           try (Statement s = c.createStatement()) {

@@ -34,7 +34,10 @@ public final class InboundQueue {
     DEAD
   }
 
-  /** One inbound row. {@code body} is the national record (or the request query). */
+  /**
+   * One inbound row. {@code body} is the national record (or the request query); it is null once
+   * the record was erased at the end of its retention period ({@code erasedAt}).
+   */
   public record Entry(
       String messageId,
       String conversationId,
@@ -49,7 +52,8 @@ public final class InboundQueue {
       String receipt,
       State state,
       int attempts,
-      String errorCode) {}
+      String errorCode,
+      Instant erasedAt) {}
 
   private final GatewayStore store;
 
@@ -205,7 +209,8 @@ public final class InboundQueue {
                 rs.getString("receipt"),
                 State.valueOf(rs.getString("state")),
                 rs.getInt("attempts"),
-                rs.getString("error_code")));
+                rs.getString("error_code"),
+                GatewayStore.instant(rs, "erased_at")));
       }
     }
     return out;

@@ -20,7 +20,10 @@ public final class RecordRequests {
     FAILED
   }
 
-  /** One request. {@code answer} is the partner's record in this agency's national format. */
+  /**
+   * One request. {@code answer} is the partner's record in this agency's national format; it is
+   * null once the record was erased at the end of its retention period ({@code erasedAt}).
+   */
   public record Entry(
       String requestId,
       String officer,
@@ -33,7 +36,8 @@ public final class RecordRequests {
       State state,
       String errorCode,
       String mediaType,
-      String answer) {}
+      String answer,
+      Instant erasedAt) {}
 
   private final GatewayStore store;
 
@@ -128,7 +132,8 @@ public final class RecordRequests {
                 State.valueOf(rs.getString("state")),
                 rs.getString("error_code"),
                 rs.getString("media_type"),
-                rs.getString("answer")));
+                rs.getString("answer"),
+                GatewayStore.instant(rs, "erased_at")));
       }
     }
     return out;

@@ -25,5 +25,10 @@ public enum Operation {
   /** Inbound records were delivered to the national back end or agency inbox. */
   NATIONAL_DELIVERY,
   /** Someone read, searched, verified or exported the audit trail. */
-  AUDIT_ACCESS
+  AUDIT_ACCESS,
+  /**
+   * Records received from a partner were erased because the agreement's retention period ended (the
+   * metadata and this trail remain).
+   */
+  ERASURE
 }

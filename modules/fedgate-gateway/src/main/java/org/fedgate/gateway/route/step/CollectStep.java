@@ -98,6 +98,7 @@ public final class CollectStep extends Step {
             receipt,
             state,
             0,
+            null,
             null);
     final String answerType = mediaType;
     Supplier<Long> commit =

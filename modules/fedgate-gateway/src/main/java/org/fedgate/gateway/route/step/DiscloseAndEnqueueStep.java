@@ -118,6 +118,7 @@ public final class DiscloseAndEnqueueStep extends Step {
                                                 RecordRequests.State.SENT,
                                                 null,
                                                 null,
+                                                null,
                                                 null));
                                   }
                                   if (answeredInbound != null) {

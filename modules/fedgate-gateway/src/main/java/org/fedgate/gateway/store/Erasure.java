@@ -1,0 +1,181 @@
+package org.fedgate.gateway.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What the gateway holds of a partner's records, found and erased when the agreement's retention
+ * period has ended: received records (the national body of an inbound row), answers to this
+ * agency's record requests, and quarantined envelopes. An inbound row or request keeps its metadata
+ * (ids, digest, dates, state) with the time of erasure; a quarantined envelope is deleted (the
+ * envelope is all it holds). Each erasure is meant to commit with its ERASURE audit entry.
+ */
+public final class Erasure {
+
+  /** Where a record to erase is held. */
+  public enum Kind {
+    /** A record (or record request) received from the partner: {@code fg_inbound.body}. */
+    RECEIVED,
+    /** The partner's answer to one of this agency's requests: {@code fg_request.answer}. */
+    ANSWER,
+    /** An over-sharing envelope held for review: the whole {@code fg_quarantine} row. */
+    QUARANTINED
+  }
+
+  /** A record past its retention period (ids and digest only, never content). */
+  public record Due(
+      Kind kind,
+      String id,
+      String counterpart,
+      String messageId,
+      String conversationId,
+      String purpose,
+      String payloadSha256) {}
+
+  // only finished rows: a record still waiting for the national back end is not erased under it
+  private static final String FINISHED =
+      "('DELIVERED', 'HELD', 'REQUEST_DONE', 'RESPONSE_STORED', 'DEAD')";
+
+  private final GatewayStore store;
+
+  public Erasure(GatewayStore store) {
+    this.store = store;
+  }
+
+  /** The partners of whom this gateway still holds records. */
+  public Set<String> counterparts() {
+    return store.inTransaction(
+        c -> {
+          Set<String> out = new TreeSet<>();
+          for (String sql :
+              List.of(
+                  "SELECT DISTINCT sender FROM fg_inbound WHERE erased_at IS NULL",
+                  "SELECT DISTINCT partner FROM fg_request WHERE erased_at IS NULL"
+                      + " AND answer IS NOT NULL",
+                  "SELECT DISTINCT sender FROM fg_quarantine")) {
+            try (PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(rs.getString(1));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  /**
+   * Up to {@code limit} records of each kind from {@code counterpart} held since before the cut.
+   */
+  public List<Due> due(String counterpart, Instant before, int limit) {
+    long cut = before.toEpochMilli();
+    return store.inTransaction(
+        c -> {
+          List<Due> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT message_id, conversation_id, purpose, payload_sha256 FROM fg_inbound"
+                      + " WHERE sender = ? AND received_at < ? AND erased_at IS NULL AND state IN "
+                      + FINISHED
+                      + " ORDER BY received_at FETCH FIRST "
+                      + limit
+                      + " ROWS ONLY")) {
+            ps.setString(1, counterpart);
+            ps.setLong(2, cut);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new Due(
+                        Kind.RECEIVED,
+                        rs.getString(1),
+                        counterpart,
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4)));
+              }
+            }
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT request_id, message_id, purpose FROM fg_request WHERE partner = ?"
+                      + " AND updated_at < ? AND erased_at IS NULL AND answer IS NOT NULL"
+                      + " ORDER BY updated_at FETCH FIRST "
+                      + limit
+                      + " ROWS ONLY")) {
+            ps.setString(1, counterpart);
+            ps.setLong(2, cut);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new Due(
+                        Kind.ANSWER,
+                        rs.getString(1),
+                        counterpart,
+                        rs.getString(2),
+                        rs.getString(2),
+                        rs.getString(3),
+                        null));
+              }
+            }
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT message_id, conversation_id, purpose, payload_sha256 FROM fg_quarantine"
+                      + " WHERE sender = ? AND received_at < ? ORDER BY received_at FETCH FIRST "
+                      + limit
+                      + " ROWS ONLY")) {
+            ps.setString(1, counterpart);
+            ps.setLong(2, cut);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new Due(
+                        Kind.QUARANTINED,
+                        rs.getString(1),
+                        counterpart,
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4)));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  /**
+   * Erases one record inside the caller's transaction; false when it was erased meanwhile (another
+   * sweep got there first), so that only one ERASURE entry is written.
+   */
+  public boolean erase(Connection c, Due d, Instant at) throws SQLException {
+    String sql =
+        switch (d.kind()) {
+          case RECEIVED ->
+              "UPDATE fg_inbound SET body = NULL, erased_at = ?, updated_at = ?"
+                  + " WHERE message_id = ? AND erased_at IS NULL";
+          case ANSWER ->
+              "UPDATE fg_request SET answer = NULL, erased_at = ?, updated_at = ?"
+                  + " WHERE request_id = ? AND erased_at IS NULL";
+          case QUARANTINED -> "DELETE FROM fg_quarantine WHERE message_id = ?";
+        };
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      if (d.kind() == Kind.QUARANTINED) {
+        ps.setString(1, d.id());
+      } else {
+        ps.setLong(1, at.toEpochMilli());
+        ps.setLong(2, at.toEpochMilli());
+        ps.setString(3, d.id());
+      }
+      return ps.executeUpdate() == 1;
+    }
+  }
+}

@@ -1,0 +1,277 @@
+package org.fedgate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.fedgate.audit.verify.AuditVerifier;
+import org.fedgate.gateway.GatewayContext;
+import org.fedgate.gateway.demo.DemoFederation;
+import org.fedgate.gateway.demo.DemoScenario;
+import org.fedgate.gateway.module.AuditLogTrail;
+import org.fedgate.gateway.port.AuditTrail;
+import org.fedgate.gateway.route.step.RetentionSweepStep;
+import org.fedgate.gateway.store.InboundQueue;
+import org.fedgate.gateway.store.Quarantine;
+import org.fedgate.model.AgencyId;
+import org.fedgate.model.Purpose;
+import org.fedgate.trust.OfficerRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Retention: KH-AHTJP erases what TH-CCIB sent it once the TH-CCIB -> KH-AHTJP agreement's period
+ * (P5Y) has run, each erasure with its ERASURE audit entry, and keeps what is younger, and what
+ * comes from a partner without any agreement. Ages are set by moving rows' dates back in the
+ * database.
+ */
+class RetentionIT {
+
+  static final AgencyId TH = DemoFederation.TH;
+  static final AgencyId KH = DemoFederation.KH;
+
+  @TempDir static Path dir;
+  static DemoFederation fed;
+
+  @BeforeAll
+  static void start() throws Exception {
+    fed = DemoFederation.launch(dir, Map.of(), Duration.ofSeconds(1), true);
+    fed.restBackend(TH)
+        .addCase(
+            DemoScenario.REQUESTED_CASE, DemoFederation.resource(DemoScenario.REQUESTED_SAMPLE));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (fed != null) {
+      fed.close();
+    }
+  }
+
+  static GatewayContext kh() {
+    return fed.gateway(KH).context();
+  }
+
+  static String notifyKh() throws Exception {
+    var body = GatewayContext.JSON.createObjectNode();
+    body.putArray("to").add(KH.value());
+    body.put("purpose", Purpose.INVESTIGATION.name());
+    body.put("legalBasis", "ACTIP-2015:Art.17");
+    body.put("justification", "CCIB-RET-2569");
+    body.set(
+        "record", GatewayContext.JSON.readTree(DemoFederation.resource(DemoScenario.RAID_SAMPLE)));
+    Api.Answer a =
+        Api.call(
+            fed.gateway(TH).agencyApiUrl(),
+            "POST",
+            "/api/v1/notifications",
+            fed.token(TH, "th-officer-ret", OfficerRole.OFFICER),
+            body.toString());
+    assertThat(a.status()).as(a.raw()).isEqualTo(202);
+    String id = a.body().path("messageIds").get(0).asText();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                kh().inbound()
+                    .find(id)
+                    .map(e -> e.state() == InboundQueue.State.DELIVERED)
+                    .orElse(false));
+    return id;
+  }
+
+  static String requestFromTh(String officer) throws Exception {
+    var req = GatewayContext.JSON.createObjectNode();
+    req.put("partner", TH.value());
+    req.put("caseReference", DemoScenario.REQUESTED_CASE);
+    req.put("purpose", "INVESTIGATION");
+    req.put("legalBasis", "ACTIP-2015:Art.16");
+    req.put("justification", "AHTJP-2026-0099");
+    Api.Answer created =
+        Api.call(
+            fed.gateway(KH).agencyApiUrl(), "POST", "/api/v1/requests", officer, req.toString());
+    assertThat(created.status()).as(created.raw()).isEqualTo(202);
+    String id = created.body().path("requestId").asText();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> "ANSWERED".equals(request(officer, id).path("state").asText()));
+    return id;
+  }
+
+  static JsonNode request(String officer, String id) throws Exception {
+    return Api.call(fed.gateway(KH).agencyApiUrl(), "GET", "/api/v1/requests/" + id, officer, null)
+        .body();
+  }
+
+  /** Moves a row's dates back by {@code years}, as if it had arrived that long ago. */
+  static void age(String sql, String id, int years) {
+    long by =
+        Duration.between(
+                Instant.now().atOffset(ZoneOffset.UTC).minusYears(years).toInstant(), Instant.now())
+            .toMillis();
+    kh().store()
+        .inTransaction(
+            c -> {
+              try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, by);
+                ps.setString(2, id);
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+              }
+              return null;
+            });
+  }
+
+  /** A payload digest as the gateway stores it (base64url SHA-256). */
+  static String digest(String text) {
+    try {
+      return java.util.Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static int erasures(String messageId) {
+    JsonNode entries =
+        kh().audit()
+            .query(
+                new AuditTrail.AuditQuery(
+                    null, null, null, null, null, "ERASURE", null, messageId, null, -1, 10))
+            .path("entries");
+    for (JsonNode e : entries) {
+      assertThat(e.path("counterpart").asText()).isEqualTo(TH.value());
+      assertThat(e.path("agreement").path("id").asText()).isEqualTo("TH-CCIB.KH-AHTJP");
+      assertThat(e.path("justificationRef").asText()).isEqualTo("retention-P5Y");
+    }
+    return entries.size();
+  }
+
+  @Test
+  void sweep_erasesWhatOutlivedItsAgreementsRetention_auditsEachErasure_andKeepsTheRest()
+      throws Exception {
+    String officer = fed.token(KH, "kh-officer-ret", OfficerRole.OFFICER);
+    String old = notifyKh();
+    String recent = notifyKh();
+    String requestId = requestFromTh(officer);
+    String requestMessage = kh().requests().find(requestId).orElseThrow().messageId();
+    // an over-sharing envelope TH sent long ago, held for review
+    String quarantined = "0190f000-0000-7000-8000-00000000a001";
+    kh().store()
+        .inTransaction(
+            c ->
+                kh().quarantine()
+                    .insert(
+                        c,
+                        new Quarantine.Entry(
+                            quarantined,
+                            quarantined,
+                            TH.value(),
+                            "INVESTIGATION",
+                            "TH-CCIB.KH-AHTJP",
+                            "2.1",
+                            "FG-3010",
+                            "over-sharing at /persons/*/names",
+                            digest("quarantined fixture"),
+                            Instant.now(),
+                            "header.payload.signature")));
+    // a record from an agency no agreement covers: how long it may be kept is unknown
+    String stray = "0190f000-0000-7000-8000-00000000b002";
+    kh().store()
+        .inTransaction(
+            c -> {
+              kh().inbound()
+                  .insert(
+                      c,
+                      new InboundQueue.Entry(
+                          stray,
+                          stray,
+                          "MY-PDRM",
+                          "CASE_NOTIFICATION",
+                          "INVESTIGATION",
+                          digest("stray fixture"),
+                          Instant.now(),
+                          Instant.now().plusSeconds(60),
+                          "application/json",
+                          "{\"fictional\":true}",
+                          "receipt",
+                          InboundQueue.State.DELIVERED,
+                          0,
+                          null,
+                          null));
+              return null;
+            });
+
+    // nothing is old enough yet
+    assertThat(new RetentionSweepStep(kh()).sweep()).isZero();
+    assertThat(kh().inbound().find(old).orElseThrow().body()).isNotNull();
+
+    String inbound = "UPDATE fg_inbound SET received_at = received_at - ? WHERE message_id = ?";
+    age(inbound, old, 6);
+    age(inbound, recent, 4);
+    age(inbound, stray, 30);
+    age("UPDATE fg_request SET updated_at = updated_at - ? WHERE request_id = ?", requestId, 6);
+    age(
+        "UPDATE fg_quarantine SET received_at = received_at - ? WHERE message_id = ?",
+        quarantined,
+        6);
+
+    int erased = new RetentionSweepStep(kh()).sweep();
+    // the old notification, the request's answer (and its stored response row), the quarantined
+    // envelope
+    assertThat(erased).isGreaterThanOrEqualTo(3);
+
+    InboundQueue.Entry gone = kh().inbound().find(old).orElseThrow();
+    assertThat(gone.body()).isNull();
+    assertThat(gone.erasedAt()).isNotNull();
+    assertThat(gone.payloadSha256()).isNotBlank(); // metadata stays
+    assertThat(erasures(old)).isEqualTo(1);
+
+    assertThat(kh().inbound().find(recent).orElseThrow().body()).isNotNull();
+    assertThat(erasures(recent)).isZero();
+    assertThat(kh().inbound().find(stray).orElseThrow().body()).isNotNull();
+
+    JsonNode answer = request(officer, requestId);
+    assertThat(answer.path("found").asBoolean()).isTrue();
+    assertThat(answer.has("erasedAt")).isTrue();
+    assertThat(answer.has("record")).isFalse();
+    assertThat(erasures(requestMessage)).isGreaterThanOrEqualTo(1);
+
+    assertThat(kh().quarantine().find(quarantined)).isEmpty();
+    assertThat(erasures(quarantined)).isEqualTo(1);
+
+    // the officer's inbox shows the erasure instead of the record
+    JsonNode inbox =
+        Api.call(fed.gateway(KH).agencyApiUrl(), "GET", "/api/v1/inbox?limit=500", officer, null)
+            .body();
+    List<String> erasedInInbox = new ArrayList<>();
+    for (JsonNode n : inbox) {
+      if (n.has("erasedAt")) {
+        assertThat(n.has("record")).isFalse();
+        erasedInInbox.add(n.path("messageId").asText());
+      }
+    }
+    assertThat(erasedInInbox).containsExactly(old);
+
+    // a second sweep finds nothing more and writes no second entry
+    assertThat(new RetentionSweepStep(kh()).sweep()).isZero();
+    assertThat(erasures(old)).isEqualTo(1);
+
+    AuditLogTrail t = (AuditLogTrail) kh().audit();
+    t.log().checkpoints().checkpointNow();
+    var report = AuditVerifier.verify(t.log().store(), fed.pki().signing(KH).certificate());
+    assertThat(report.ok()).as(report.reason()).isTrue();
+  }
+}
