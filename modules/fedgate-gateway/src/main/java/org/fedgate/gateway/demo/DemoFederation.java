@@ -295,6 +295,30 @@ public final class DemoFederation implements AutoCloseable {
     }
   }
 
+  /**
+   * Points a prepared (not yet started) member at another store, e.g. a PostgreSQL database ({@code
+   * username} may be null when the URL carries it).
+   */
+  public void useStore(AgencyId a, String url, String username) throws IOException {
+    Path config = members.get(a).config();
+    String yaml = Files.readString(config, StandardCharsets.UTF_8);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("store:\\n  url: \"[^\"]*\"\\n  username: [^\\n]*\\n")
+            .matcher(yaml);
+    if (!m.find()) {
+      throw new IllegalStateException("no store section in " + config.getFileName());
+    }
+    String store =
+        "store:\n  url: \""
+            + url
+            + "\"\n"
+            + (username == null ? "" : "  username: " + username + "\n");
+    Files.writeString(
+        config,
+        m.replaceFirst(java.util.regex.Matcher.quoteReplacement(store)),
+        StandardCharsets.UTF_8);
+  }
+
   public GatewayConfig config(AgencyId a) {
     return new GatewayConfigLoader().load(members.get(a).config());
   }
