@@ -1,6 +1,7 @@
 package org.fedgate.gateway.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -66,6 +67,25 @@ class DemoFederationTest {
           assertThat(fed.gateway(a)).isNotNull();
         }
       }
+    }
+  }
+
+  @Test
+  void startGateway_postgresStoreUnreachable_failsWithStoreUnavailable_namingNoCredentials()
+      throws Exception {
+    try (DemoFederation fed = DemoFederation.prepare(dir, Map.of(), Duration.ofSeconds(1))) {
+      int closed = freePort(); // nothing listens there
+      fed.useStore(
+          DemoFederation.TH,
+          "jdbc:postgresql://127.0.0.1:" + closed + "/th?password=db-secret-xyz",
+          "fedgate");
+      assertThatThrownBy(() -> fed.startGateway(DemoFederation.TH))
+          .isInstanceOfSatisfying(
+              FedgateException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo("FG-5013");
+                assertThat(e.getMessage()).doesNotContain("db-secret-xyz").doesNotContain("jdbc:");
+              });
     }
   }
 
