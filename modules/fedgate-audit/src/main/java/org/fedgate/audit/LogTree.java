@@ -11,10 +11,13 @@ import org.fedgate.model.error.FedgateException;
  */
 final class LogTree {
   private final AuditStore store;
-  private final MerkleTree tree = new MerkleTree();
+  private final MerkleTree tree;
 
   LogTree(AuditStore store) {
     this.store = store;
+    // levels from 8 up (a quarter of a byte per entry); proofs read at most a block of 256 leaf
+    // hashes (8 KiB) from the store
+    this.tree = new MerkleTree(8, store::leafHashes);
   }
 
   MerkleTree tree() {

@@ -1,25 +1,76 @@
 package org.fedgate.audit.merkle;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 
 /**
- * An append-only RFC 6962 Merkle tree kept in memory as the hashes of all complete (perfect,
- * aligned) subtrees: level k holds the hash of every aligned block of 2^k leaves. That is about 64
- * bytes per leaf, and any root, inclusion proof or consistency proof for any tree size up to the
- * current one costs O(log^2 n) hash operations and no I/O.
+ * An append-only RFC 6962 Merkle tree kept in memory as the hashes of complete (perfect, aligned)
+ * subtrees: level k holds the hash of every aligned block of 2^k leaves.
+ *
+ * <p>Kept whole ({@link #MerkleTree()}), that is about 64 bytes per leaf and no I/O for any root or
+ * proof. A log that grows for years cannot keep that in memory (a gateway writing 400 entries a
+ * second would add 2 GB a day), so {@link #MerkleTree(int, LeafSource)} keeps only the levels from
+ * {@code low} up, plus the leaves of the block still being filled: 64 / 2^low bytes per leaf (a
+ * quarter of a byte at low = 8). A root or proof that needs something inside a committed block
+ * reads that block's 2^low leaf hashes from the source (the store) and recomputes it; the last few
+ * blocks read are remembered. Appending and the current root never read.
  *
  * <p>Proofs follow RFC 9162 section 2.1.3.1 (PATH) and 2.1.4.1 (PROOF / SUBPROOF). Thread-safe: one
  * appender, many readers.
  */
 public final class MerkleTree {
 
+  /** Reads committed leaf hashes {@code [from, to)} in order (the audit store's). */
+  @FunctionalInterface
+  public interface LeafSource {
+    void read(long from, long to, Consumer<byte[]> sink);
+  }
+
+  private static final int CACHED_BLOCKS = 8;
+
+  private final int low;
+  private final LeafSource source;
+  // levels.get(k) for k >= low; below low the list holds nulls
   private final List<HashArray> levels = new ArrayList<>();
+  private final byte[][] tail;
+  private int tailCount;
+  private long size;
+  private final Map<Long, byte[][]> blocks =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, byte[][]> e) {
+          return size() > CACHED_BLOCKS;
+        }
+      };
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
+  /** Keeps every level: no I/O ever, about 64 bytes per leaf. */
   public MerkleTree() {
+    this.low = 0;
+    this.source = null;
+    this.tail = null;
+    levels.add(new HashArray());
+  }
+
+  /**
+   * Keeps the levels from {@code low} (1 to 16) up; leaves of committed blocks are read back from
+   * {@code source} when a root or proof needs them.
+   */
+  public MerkleTree(int low, LeafSource source) {
+    if (low < 1 || low > 16) {
+      throw new IllegalArgumentException("low level must be within [1, 16]");
+    }
+    this.low = low;
+    this.source = java.util.Objects.requireNonNull(source, "source");
+    this.tail = new byte[1 << low][];
+    for (int k = 0; k < low; k++) {
+      levels.add(null);
+    }
     levels.add(new HashArray());
   }
 
@@ -27,7 +78,7 @@ public final class MerkleTree {
   public long size() {
     lock.readLock().lock();
     try {
-      return levels.get(0).size();
+      return size;
     } finally {
       lock.readLock().unlock();
     }
@@ -40,22 +91,36 @@ public final class MerkleTree {
     }
     lock.writeLock().lock();
     try {
-      long index = levels.get(0).size();
-      levels.get(0).add(leafHash);
-      byte[] current = leafHash;
-      int level = 0;
-      // every time the new index completes an aligned pair, the parent becomes a complete subtree
-      while (((index >>> level) & 1L) == 1L) {
-        byte[] left = levels.get(level).get((index >>> level) - 1);
-        current = TreeHasher.node(left, current);
-        level++;
-        if (levels.size() == level) {
-          levels.add(new HashArray());
+      if (low == 0) {
+        addComplete(0, leafHash);
+      } else {
+        tail[tailCount++] = leafHash.clone();
+        if (tailCount == tail.length) {
+          addComplete(low, mth(tail, 0, tail.length));
+          tailCount = 0;
         }
-        levels.get(level).add(current);
       }
+      size++;
     } finally {
       lock.writeLock().unlock();
+    }
+  }
+
+  // records a complete subtree at a level; every time it completes an aligned pair, the parent
+  // becomes a complete subtree one level up
+  private void addComplete(int level, byte[] hash) {
+    long index = levels.get(level).size();
+    levels.get(level).add(hash);
+    byte[] current = hash;
+    while ((index & 1L) == 1L) {
+      byte[] left = levels.get(level).get(index - 1);
+      current = TreeHasher.node(left, current);
+      level++;
+      index >>>= 1;
+      if (levels.size() == level) {
+        levels.add(new HashArray());
+      }
+      levels.get(level).add(current);
     }
   }
 
@@ -63,7 +128,10 @@ public final class MerkleTree {
   public byte[] leafHash(long index) {
     lock.readLock().lock();
     try {
-      return levels.get(0).get(index);
+      if (index < 0 || index >= size) {
+        throw new IndexOutOfBoundsException("leaf " + index + " of " + size);
+      }
+      return leaf(index);
     } finally {
       lock.readLock().unlock();
     }
@@ -119,7 +187,7 @@ public final class MerkleTree {
   }
 
   private void checkSize(long treeSize) {
-    if (treeSize < 0 || treeSize > levels.get(0).size()) {
+    if (treeSize < 0 || treeSize > size) {
       throw new IllegalArgumentException("tree size outside the log");
     }
   }
@@ -160,19 +228,76 @@ public final class MerkleTree {
   }
 
   /**
-   * MTH(D[start:end]) from the complete subtrees, splitting non-perfect ranges as RFC 6962 does.
+   * MTH(D[start:end]) from the complete subtrees, splitting non-perfect ranges as RFC 6962 does; a
+   * range inside one block below the kept levels is computed from that block's leaves.
    */
   private byte[] hashRange(long start, long end) {
     long n = end - start;
     if (n == 1) {
-      return levels.get(0).get(start);
+      return leaf(start);
     }
     if (Long.bitCount(n) == 1 && (start & (n - 1)) == 0) {
       int level = Long.numberOfTrailingZeros(n);
-      return levels.get(level).get(start >>> level);
+      if (level >= low) {
+        return levels.get(level).get(start >>> level);
+      }
+    }
+    if (low > 0 && (start >>> low) == ((end - 1) >>> low)) {
+      long blockStart = (start >>> low) << low;
+      return mth(block(start >>> low), (int) (start - blockStart), (int) (end - blockStart));
     }
     long k = largestPowerOfTwoBelow(n);
     return TreeHasher.node(hashRange(start, start + k), hashRange(start + k, end));
+  }
+
+  private byte[] leaf(long index) {
+    if (low == 0) {
+      return levels.get(0).get(index);
+    }
+    long blockStart = (index >>> low) << low;
+    return block(index >>> low)[(int) (index - blockStart)].clone();
+  }
+
+  /** The leaves of block b: the one being filled from memory, a committed one from the source. */
+  private byte[][] block(long b) {
+    long first = b << low;
+    if (first == size - tailCount) {
+      return tail;
+    }
+    synchronized (blocks) {
+      byte[][] cached = blocks.get(b);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    byte[][] leaves = new byte[1 << low][];
+    int[] n = {0};
+    source.read(
+        first,
+        first + leaves.length,
+        h -> {
+          if (n[0] < leaves.length) {
+            leaves[n[0]] = h;
+          }
+          n[0]++;
+        });
+    if (n[0] != leaves.length) {
+      throw new IllegalStateException("leaf source returned " + n[0] + " hashes for a block");
+    }
+    synchronized (blocks) {
+      blocks.put(b, leaves);
+    }
+    return leaves;
+  }
+
+  /** MTH of leaves[from:to] (RFC 6962 section 2.1). */
+  private static byte[] mth(byte[][] leaves, int from, int to) {
+    int n = to - from;
+    if (n == 1) {
+      return leaves[from];
+    }
+    int k = (int) largestPowerOfTwoBelow(n);
+    return TreeHasher.node(mth(leaves, from, from + k), mth(leaves, from + k, to));
   }
 
   /** The largest power of two strictly smaller than n (n >= 2). */

@@ -137,6 +137,56 @@ class MerkleTreeTest {
     assertThat(acc.root()).isEqualTo(root);
   }
 
+  @Property(tries = 80)
+  void compactTree_anySize_givesTheSameLeavesRootsAndProofsAsTheWholeTree(
+      @ForAll @IntRange(min = 1, max = 5) int low,
+      @ForAll @IntRange(min = 1, max = 200) int size,
+      @ForAll @IntRange(min = 0, max = 10_000) int seed) {
+    List<byte[]> leaves = new ArrayList<>();
+    int[] reads = {0};
+    MerkleTree.LeafSource source =
+        (from, to, sink) -> {
+          reads[0]++;
+          for (long i = from; i < to; i++) {
+            sink.accept(leaves.get((int) i).clone());
+          }
+        };
+    MerkleTree whole = new MerkleTree();
+    MerkleTree compact = new MerkleTree(low, source);
+    for (int i = 0; i < size; i++) {
+      byte[] leaf = TreeHasher.leaf(new byte[] {(byte) i, (byte) (i >> 8), (byte) seed});
+      leaves.add(leaf);
+      whole.appendLeafHash(leaf);
+      compact.appendLeafHash(leaf);
+    }
+    // appending and the current root never read the store
+    assertThat(compact.rootHash(size)).isEqualTo(whole.rootHash(size));
+    assertThat(reads[0]).isZero();
+    assertThat(compact.size()).isEqualTo(size);
+    java.util.Random rnd = new java.util.Random(seed);
+    for (int trial = 0; trial < 5; trial++) {
+      int n = 1 + rnd.nextInt(size);
+      int m = rnd.nextInt(n);
+      int first = rnd.nextInt(n + 1);
+      assertThat(compact.leafHash(m)).isEqualTo(whole.leafHash(m));
+      assertThat(compact.rootHash(n)).isEqualTo(whole.rootHash(n));
+      assertThat(hex(compact.inclusionProof(m, n))).isEqualTo(hex(whole.inclusionProof(m, n)));
+      assertThat(hex(compact.consistencyProof(first, n)))
+          .isEqualTo(hex(whole.consistencyProof(first, n)));
+    }
+  }
+
+  @Test
+  void compactTree_sourceShort_isAnError_notAWrongHash() {
+    MerkleTree t = new MerkleTree(2, (from, to, sink) -> sink.accept(new byte[32]));
+    for (int i = 0; i < 9; i++) {
+      t.appendLeafHash(TreeHasher.leaf(new byte[] {(byte) i}));
+    }
+    assertThatThrownBy(() -> t.inclusionProof(0, 9)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> new MerkleTree(0, (from, to, sink) -> {}))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   // RFC 6962 section 2.1, literally
   private static byte[] naiveRoot(List<byte[]> d) {
     if (d.isEmpty()) {
