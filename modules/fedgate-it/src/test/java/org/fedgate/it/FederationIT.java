@@ -133,7 +133,7 @@ class FederationIT {
     var arr = body.putArray("to");
     to.forEach(a -> arr.add(a.value()));
     body.put("purpose", purpose.name());
-    body.put("legalBasis", "ACTIP-2015:Art.17");
+    body.put("legalBasis", "ASEAN-MLAT-2004");
     body.put("justification", "CCIB-123-2567");
     body.set(
         "record", GatewayContext.JSON.readTree(DemoFederation.resource(DemoScenario.RAID_SAMPLE)));
@@ -174,9 +174,9 @@ class FederationIT {
     var thMin = fed.gateway(TH).context().minimisation();
     Translator translator = Translator.loadBuiltIn();
     JsonNode forKh =
-        thMin.minimise(TH, KH, Purpose.INVESTIGATION, "ACTIP-2015:Art.17", canonical).record();
+        thMin.minimise(TH, KH, Purpose.INVESTIGATION, "ASEAN-MLAT-2004", canonical).record();
     JsonNode forId =
-        thMin.minimise(TH, ID, Purpose.INVESTIGATION, "ACTIP-2015:Art.17", canonical).record();
+        thMin.minimise(TH, ID, Purpose.INVESTIGATION, "ASEAN-MLAT-2004", canonical).record();
 
     LoggedRequest khReq =
         khBackend.findAll(postRequestedFor(urlEqualTo("/notifications"))).get(khBefore);
@@ -327,7 +327,7 @@ class FederationIT {
     List<String> ids =
         new SoapSubmitClient(
                 url, DemoFederation.SOAP_USER, DemoFederation.SOAP_PASSWORD.toCharArray())
-            .submit(List.of(TH), "INVESTIGATION", "ACTIP-2015:Art.17", "BARESKRIM-LP-2026-77", xml);
+            .submit(List.of(TH), "INVESTIGATION", "UNTOC-2000:Art.18", "BARESKRIM-LP-2026-77", xml);
     assertThat(ids).hasSize(1);
     await()
         .atMost(Duration.ofSeconds(30))
@@ -340,7 +340,7 @@ class FederationIT {
     SoapSubmitClient wrong =
         new SoapSubmitClient(url, DemoFederation.SOAP_USER, "guess".toCharArray());
     assertThatThrownBy(
-            () -> wrong.submit(List.of(TH), "INVESTIGATION", "ACTIP-2015:Art.17", "X-1", xml))
+            () -> wrong.submit(List.of(TH), "INVESTIGATION", "UNTOC-2000:Art.18", "X-1", xml))
         .isInstanceOf(jakarta.xml.ws.soap.SOAPFaultException.class);
   }
 
@@ -417,6 +417,10 @@ class FederationIT {
   // ---- rejections on the receiving side ----
 
   EnvelopeTrust.Sealed sealFromTh(JsonNode record, AgencyId to) {
+    return sealFromTh(record, to, "ACTIP-2015:Art.17");
+  }
+
+  EnvelopeTrust.Sealed sealFromTh(JsonNode record, AgencyId to, String legalBasis) {
     Instant now = Instant.now();
     String id = Ids.uuidV7(now);
     return fed.gateway(TH)
@@ -430,15 +434,15 @@ class FederationIT {
                 TH,
                 to,
                 Purpose.INVESTIGATION,
-                "ACTIP-2015:Art.17",
+                legalBasis,
                 "CCIB-123-2567",
                 Set.of(HandlingCode.H0),
                 SourceReliability.B,
                 InformationAccuracy.KNOWN_TO_SOURCE,
                 now,
                 now.plusSeconds(600),
-                "TH-CCIB.KH-AHTJP",
-                "2",
+                "TH-CCIB." + to.value(),
+                to.equals(KH) ? "2" : "1.0",
                 "acr-1.0"),
             record);
   }
@@ -491,6 +495,82 @@ class FederationIT {
     assertThat(replay.body().path("receipt").asText())
         .isEqualTo(first.body().path("receipt").asText());
     assertThat(audited(KH, "REJECTION", "FG-2015")).isTrue();
+  }
+
+  @Test
+  void legalBasis_theAgreementDoesNotRestOn_isRefusedBySenderAndReceiver() throws Exception {
+    // TH -> ID rests on the ASEAN MLAT, UNTOC and Thai law, not on ACTIP: the whole notification
+    // is refused before anything is queued for either partner
+    long queued = fed.gateway(TH).context().outbox().depth();
+    ObjectNode body = (ObjectNode) Api.parse(notification(List.of(KH, ID), Purpose.INVESTIGATION));
+    body.put("legalBasis", "ACTIP-2015:Art.17");
+    Api.Answer a =
+        Api.call(
+            fed.gateway(TH).agencyApiUrl(),
+            "POST",
+            "/api/v1/notifications",
+            token(TH, "th-officer-1", OfficerRole.OFFICER),
+            body.toString());
+    assertThat(a.status()).as(a.raw()).isEqualTo(403);
+    assertThat(a.body().path("code").asText()).isEqualTo("FG-3016");
+    assertThat(fed.gateway(TH).context().outbox().depth()).isEqualTo(queued);
+    problemBodies.add(a.raw());
+
+    // a part of a listed instrument is covered (Thai act, section 27)
+    body.put("legalBasis", "TH-ATPA-2008:s27");
+    Api.Answer ok =
+        Api.call(
+            fed.gateway(TH).agencyApiUrl(),
+            "POST",
+            "/api/v1/notifications",
+            token(TH, "th-officer-1", OfficerRole.OFFICER),
+            body.toString());
+    assertThat(ok.status()).as(ok.raw()).isEqualTo(202);
+    List<String> sent = new ArrayList<>();
+    ok.body().path("messageIds").forEach(n -> sent.add(n.asText()));
+    // both deliveries land before the next test counts what its back ends received
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                khBackend.findAll(postRequestedFor(urlEqualTo("/notifications"))).stream()
+                        .anyMatch(r -> sent.contains(r.getHeader("Idempotency-Key")))
+                    && fed.soapBackend().received().values().stream()
+                        .anyMatch(r -> sent.contains(r.messageId())));
+
+    // a KH officer cannot ask TH under an instrument TH -> KH does not rest on
+    ObjectNode req = GatewayContext.JSON.createObjectNode();
+    req.put("partner", TH.value());
+    req.put("caseReference", DemoScenario.REQUESTED_CASE);
+    req.put("purpose", "INVESTIGATION");
+    req.put("legalBasis", "UNTOC-2000:Art.18");
+    req.put("justification", "AHTJP-2026-0043");
+    Api.Answer refused =
+        Api.call(
+            fed.gateway(KH).agencyApiUrl(),
+            "POST",
+            "/api/v1/requests",
+            token(KH, "kh-officer-7", OfficerRole.OFFICER),
+            req.toString());
+    assertThat(refused.status()).as(refused.raw()).isEqualTo(403);
+    assertThat(refused.body().path("code").asText()).isEqualTo("FG-3016");
+
+    // and a receiver refuses (and holds) a disclosure citing a basis its agreement lacks, even
+    // when the sender's gateway let it through
+    var sealed = sealFromTh(forId(), ID, "ACTIP-2015:Art.17");
+    Api.Answer received = Api.postEnvelope(Api.mtlsClient(fed.pki(), TH), fed, ID, sealed.jws());
+    assertThat(received.status()).as(received.raw()).isEqualTo(403);
+    assertThat(received.body().path("code").asText()).isEqualTo("FG-3016");
+    assertThat(audited(ID, "QUARANTINE", "FG-3016")).isTrue();
+    problemBodies.add(received.raw());
+  }
+
+  JsonNode forId() throws Exception {
+    return fed.gateway(TH)
+        .context()
+        .minimisation()
+        .minimise(TH, ID, Purpose.INVESTIGATION, "ASEAN-MLAT-2004", canonicalRaid())
+        .record();
   }
 
   @Test

@@ -81,7 +81,7 @@ class PostgresFederationIT {
       arr.add(a.value());
     }
     body.put("purpose", Purpose.INVESTIGATION.name());
-    body.put("legalBasis", "ACTIP-2015:Art.17");
+    body.put("legalBasis", "ASEAN-MLAT-2004");
     body.put("justification", "CCIB-PG-2569");
     body.set(
         "record", GatewayContext.JSON.readTree(DemoFederation.resource(DemoScenario.RAID_SAMPLE)));

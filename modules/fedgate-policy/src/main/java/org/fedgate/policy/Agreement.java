@@ -25,6 +25,7 @@ public final class Agreement {
   private final AgencyId from;
   private final AgencyId to;
   private final List<String> legalBasis;
+  private final List<String> legalBasisRefs;
   private final boolean legalBasisRequired;
   private final Set<Purpose> purposes;
   private final List<HandlingCode> handlingCodes;
@@ -46,6 +47,7 @@ public final class Agreement {
       AgencyId from,
       AgencyId to,
       List<String> legalBasis,
+      List<String> legalBasisRefs,
       boolean legalBasisRequired,
       Set<Purpose> purposes,
       List<HandlingCode> handlingCodes,
@@ -63,6 +65,7 @@ public final class Agreement {
     this.from = Objects.requireNonNull(from);
     this.to = Objects.requireNonNull(to);
     this.legalBasis = List.copyOf(legalBasis);
+    this.legalBasisRefs = List.copyOf(legalBasisRefs);
     this.legalBasisRequired = legalBasisRequired;
     this.purposes = Set.copyOf(EnumSet.copyOf(purposes));
     this.handlingCodes = List.copyOf(handlingCodes);
@@ -107,6 +110,36 @@ public final class Agreement {
   }
 
   /** Whether each disclosure must state its own legal basis (always true for personal data). */
+  /** Reference tokens for the instruments of {@link #legalBasis()}; empty: not restricted. */
+  public List<String> legalBasisRefs() {
+    return legalBasisRefs;
+  }
+
+  /**
+   * Whether a stated legal-basis reference rests on this agreement: it is one of {@link
+   * #legalBasisRefs()}, or a part of one (the token followed by ':', '/', '(' or '#', as in
+   * TH-ATPA-2008:s27). Any stated basis is covered when the agreement lists no references.
+   */
+  public boolean legalBasisCovers(String stated) {
+    if (legalBasisRefs.isEmpty()) {
+      return true;
+    }
+    if (stated == null) {
+      return false;
+    }
+    for (String ref : legalBasisRefs) {
+      if (stated.equals(ref)) {
+        return true;
+      }
+      if (stated.length() > ref.length()
+          && stated.startsWith(ref)
+          && ":/(#".indexOf(stated.charAt(ref.length())) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public boolean legalBasisRequired() {
     return legalBasisRequired;
   }

@@ -178,6 +178,10 @@ public final class AgreementLoader {
         .forEach(c -> categories.add(DataSubjectCategory.valueOf(c.asText())));
     List<String> legalBasis = new ArrayList<>();
     doc.get("legalBasis").forEach(l -> legalBasis.add(l.asText()));
+    List<String> legalBasisRefs = new ArrayList<>();
+    if (doc.has("legalBasisRefs")) {
+      doc.get("legalBasisRefs").forEach(l -> legalBasisRefs.add(l.asText()));
+    }
     List<Rule> rules = new ArrayList<>();
     Set<String> ruleIds = new HashSet<>();
     JsonNode rs = doc.get("rules");
@@ -196,6 +200,7 @@ public final class AgreementLoader {
         from,
         to,
         legalBasis,
+        legalBasisRefs,
         doc.get("legalBasisRequired").asBoolean(),
         purposes,
         handling,

@@ -158,6 +158,44 @@ class AgreementLoaderTest {
   }
 
   @Test
+  void legalBasisCovers_listedReferenceOrAPartOfOne_only() {
+    Agreement thId = Fixtures.agreement("TH-CCIB.ID-BARESKRIM");
+    assertThat(thId.legalBasisRefs()).contains("ASEAN-MLAT-2004", "UNTOC-2000:Art.18");
+    assertThat(thId.legalBasisCovers("UNTOC-2000:Art.18")).isTrue();
+    assertThat(thId.legalBasisCovers("UNTOC-2000:Art.18(4)")).isTrue();
+    assertThat(thId.legalBasisCovers("TH-ATPA-2008:s27")).isTrue();
+    assertThat(thId.legalBasisCovers("ASEAN-MLAT-2004/Art.1")).isTrue();
+    // not an instrument of this agreement, a shorter or longer article number, nothing
+    assertThat(thId.legalBasisCovers("ACTIP-2015:Art.17")).isFalse();
+    assertThat(thId.legalBasisCovers("UNTOC-2000:Art.1")).isFalse();
+    assertThat(thId.legalBasisCovers("UNTOC-2000:Art.180")).isFalse();
+    assertThat(thId.legalBasisCovers(null)).isFalse();
+    // every shipped agreement lists the references of its instruments
+    for (Agreement a : Fixtures.agreements()) {
+      assertThat(a.legalBasisRefs()).as(a.id()).contains("ASEAN-MLAT-2004");
+    }
+  }
+
+  @Test
+  void parse_withoutLegalBasisRefs_acceptsAnyStatedBasis() {
+    ObjectNode a = Fixtures.shippedJson(TH_KH);
+    a.remove("legalBasisRefs");
+    Agreement parsed = AgreementLoader.parse(Fixtures.bytes(a));
+    assertThat(parsed.legalBasisRefs()).isEmpty();
+    assertThat(parsed.legalBasisCovers("any-reference")).isTrue();
+  }
+
+  @Test
+  void parse_malformedLegalBasisRef_fails3001() {
+    ObjectNode a = Fixtures.shippedJson(TH_KH);
+    a.putArray("legalBasisRefs").add("ACTIP 2015 article 17");
+    assertThat(codeOf(() -> AgreementLoader.parse(Fixtures.bytes(a)))).isEqualTo("FG-3001");
+    ObjectNode b = Fixtures.shippedJson(TH_KH);
+    b.putArray("legalBasisRefs");
+    assertThat(codeOf(() -> AgreementLoader.parse(Fixtures.bytes(b)))).isEqualTo("FG-3001");
+  }
+
+  @Test
   void parse_notJsonOrSchemaViolation_fails3001() {
     assertThat(codeOf(() -> AgreementLoader.parse("{not json".getBytes(StandardCharsets.UTF_8))))
         .isEqualTo("FG-3001");

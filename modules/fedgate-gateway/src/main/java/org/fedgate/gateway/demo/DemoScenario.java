@@ -65,7 +65,8 @@ public final class DemoScenario {
     ObjectNode body = GatewayContext.JSON.createObjectNode();
     body.putArray("to").add(DemoFederation.KH.value()).add(DemoFederation.ID.value());
     body.put("purpose", "INVESTIGATION");
-    body.put("legalBasis", "ACTIP-2015:Art.17");
+    // to KH and ID at once: a basis both agreements rest on (TH-ID cites UNTOC, not ACTIP)
+    body.put("legalBasis", "ASEAN-MLAT-2004");
     body.put("justification", "CCIB-123-2567");
     body.set("record", GatewayContext.JSON.readTree(DemoFederation.resource(RAID_SAMPLE)));
     JsonNode submitted =

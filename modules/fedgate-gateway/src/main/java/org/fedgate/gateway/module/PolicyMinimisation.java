@@ -12,6 +12,8 @@ import org.fedgate.gateway.port.RecordMinimisation;
 import org.fedgate.model.AgencyId;
 import org.fedgate.model.HandlingCode;
 import org.fedgate.model.Purpose;
+import org.fedgate.model.error.FedgateException;
+import org.fedgate.model.error.PolicyError;
 import org.fedgate.model.policy.FieldAction;
 import org.fedgate.model.policy.FieldDecision;
 import org.fedgate.policy.Agreement;
@@ -44,6 +46,7 @@ public final class PolicyMinimisation implements RecordMinimisation {
   public Minimised minimise(
       AgencyId from, AgencyId to, Purpose purpose, String legalBasis, JsonNode canonical) {
     Agreement a = registry.forExchange(from, to, purpose);
+    requireCovered(a, legalBasis);
     MinimisationResult r = minimiser.minimise(a, purpose, legalBasis, canonical);
     return new Minimised(
         r.record(),
@@ -63,6 +66,20 @@ public final class PolicyMinimisation implements RecordMinimisation {
       }
     }
     return new ArrayList<>(out);
+  }
+
+  @Override
+  public void checkLegalBasis(AgencyId from, AgencyId to, Purpose purpose, String legalBasis) {
+    requireCovered(registry.forExchange(from, to, purpose), legalBasis);
+  }
+
+  private static void requireCovered(Agreement a, String legalBasis) {
+    if (legalBasis != null && !legalBasis.isBlank() && !a.legalBasisCovers(legalBasis)) {
+      // the stated reference is not repeated: the agreement's own references are the useful part
+      throw new FedgateException(
+          PolicyError.LEGAL_BASIS_NOT_COVERED,
+          "agreement " + a.id() + " rests on " + String.join(", ", a.legalBasisRefs()));
+    }
   }
 
   @Override

@@ -19,6 +19,12 @@ public interface RecordMinimisation {
   Minimised minimise(
       AgencyId from, AgencyId to, Purpose purpose, String legalBasis, JsonNode canonical);
 
+  /**
+   * Throws {@code FG-3016} when the stated legal-basis reference is not one the agreement from
+   * {@code from} to {@code to} rests on (or {@code FG-3xxx} when no agreement allows the purpose).
+   */
+  void checkLegalBasis(AgencyId from, AgencyId to, Purpose purpose, String legalBasis);
+
   /** Throws an {@code FG-3xxx} failure when the agreement does not allow the purpose at all. */
   AgreementRef checkPurpose(AgencyId from, AgencyId to, Purpose purpose);
 

@@ -35,7 +35,9 @@ public enum PolicyError implements ErrorCode {
   /** No pseudonymisation key is configured for the agreement. */
   PSEUDONYM_KEY_MISSING("FG-3014", 500, "No pseudonymisation key for the agreement"),
   /** Two agreements with the same id and version, or two valid ones for the same direction. */
-  AGREEMENT_CONFLICT("FG-3015", 409, "Conflicting exchange agreements");
+  AGREEMENT_CONFLICT("FG-3015", 409, "Conflicting exchange agreements"),
+  /** The stated legal basis is not one the exchange agreement rests on. */
+  LEGAL_BASIS_NOT_COVERED("FG-3016", 403, "Legal basis not covered by the exchange agreement");
 
   private final String code;
   private final int httpStatus;

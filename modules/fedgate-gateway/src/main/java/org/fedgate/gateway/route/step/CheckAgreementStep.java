@@ -24,8 +24,12 @@ public final class CheckAgreementStep extends Step {
         required(exchange, GatewayHeaders.OPENED, EnvelopeTrust.Opened.class);
     EnvelopeHeader h = opened.header();
     if (h.type() == MessageType.RECORD_REQUEST) {
+      // the requester asks us to release under our agreement towards it
       ctx.minimisation().checkPurpose(ctx.agency(), h.from(), h.purpose());
+      ctx.minimisation().checkLegalBasis(ctx.agency(), h.from(), h.purpose(), h.legalBasis());
     } else {
+      // a disclosure must rest on the agreement it came under, like its content
+      ctx.minimisation().checkLegalBasis(h.from(), ctx.agency(), h.purpose(), h.legalBasis());
       ctx.minimisation().checkReceived(h.from(), ctx.agency(), h.purpose(), opened.record());
     }
   }

@@ -31,9 +31,13 @@ public final class CreateRecordRequestStep extends Step {
       throw new FedgateException(
           GatewayError.UNKNOWN_PARTNER, "not a federation member: " + partner.value());
     }
+    String legalBasis = required(exchange, GatewayHeaders.LEGAL_BASIS, String.class);
+    // the partner answers under its agreement towards us: refuse at once a basis it does not rest
+    // on, rather than after the round trip
+    ctx.minimisation().checkLegalBasis(partner, ctx.agency(), purpose, legalBasis);
     ObjectNode query = GatewayContext.JSON.createObjectNode();
     query.putObject("query").put("caseReference", caseReference);
-    query.put("legalBasis", required(exchange, GatewayHeaders.LEGAL_BASIS, String.class));
+    query.put("legalBasis", legalBasis);
     query.put("justification", required(exchange, GatewayHeaders.JUSTIFICATION, String.class));
     query.put("purpose", purpose.name());
     String requestId = Ids.uuidV7(ctx.clock().instant());

@@ -36,11 +36,15 @@ public final class ResolvePartnersStep extends Step {
             GatewayError.UNKNOWN_PARTNER, "no member with an agreement: " + p.value());
       }
       // refuse the whole notification before anything is enqueued for any partner
+      org.fedgate.model.Purpose purpose =
+          required(exchange, GatewayHeaders.PURPOSE, org.fedgate.model.Purpose.class);
+      ctx.minimisation().checkPurpose(ctx.agency(), p, purpose);
       ctx.minimisation()
-          .checkPurpose(
+          .checkLegalBasis(
               ctx.agency(),
               p,
-              required(exchange, GatewayHeaders.PURPOSE, org.fedgate.model.Purpose.class));
+              purpose,
+              required(exchange, GatewayHeaders.LEGAL_BASIS, String.class));
       if (!partners.contains(p)) {
         partners.add(p);
       }
