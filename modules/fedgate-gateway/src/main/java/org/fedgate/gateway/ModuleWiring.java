@@ -78,6 +78,10 @@ public final class ModuleWiring {
     // session's parsed-statement cache on every rollback, so every statement was parsed again.
     String url = c.store().url();
     boolean h2 = url.startsWith("jdbc:h2:");
+    if (!h2 && !url.startsWith("jdbc:postgresql:")) {
+      throw new FedgateException(
+          GatewayError.CONFIG_INVALID, "store.url must be an H2 or PostgreSQL JDBC URL");
+    }
     if (h2) {
       if (!url.toUpperCase(Locale.ROOT).contains("LOCK_TIMEOUT")) {
         url = url + ";LOCK_TIMEOUT=10000";

@@ -89,6 +89,16 @@ class DemoFederationTest {
     }
   }
 
+  @Test
+  void startGateway_storeNeitherH2NorPostgres_isAConfigurationError() throws Exception {
+    try (DemoFederation fed = DemoFederation.prepare(dir, Map.of(), Duration.ofSeconds(1))) {
+      fed.useStore(DemoFederation.TH, "jdbc:mysql://127.0.0.1/th", "fedgate");
+      assertThatThrownBy(() -> fed.startGateway(DemoFederation.TH))
+          .isInstanceOfSatisfying(
+              FedgateException.class, e -> assertThat(e.code()).isEqualTo("FG-5001"));
+    }
+  }
+
   private static int freePort() throws IOException {
     return DemoFederation.freePort();
   }
