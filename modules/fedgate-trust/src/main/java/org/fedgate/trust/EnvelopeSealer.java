@@ -26,8 +26,19 @@ public final class EnvelopeSealer {
     this.protectedB64 = Jws.headerFor(identity, TYP);
   }
 
+  /** A sealed envelope with the base64url SHA-256 of its payload octets (for the receipt). */
+  public record Sealed(String jws, String payloadSha256) {}
+
   /** Signs the envelope; its {@code from} must be this gateway's agency. */
   public String seal(Envelope envelope) {
+    return sealWithDigest(envelope).jws();
+  }
+
+  /**
+   * Signs the envelope and digests the payload octets it signed, without parsing the JWS back
+   * ({@link #payloadSha256(String)} gives the same digest from the JWS).
+   */
+  public Sealed sealWithDigest(Envelope envelope) {
     if (!identity.agency().get().equals(envelope.from())) {
       throw new FedgateException(TrustError.SENDER_NOT_SIGNER, "from is not the key's agency");
     }
@@ -39,7 +50,9 @@ public final class EnvelopeSealer {
     }
     String payloadB64 = Jws.b64url(payload);
     byte[] sig = identity.sign(Jws.signingInput(protectedB64, payloadB64));
-    return Jws.flattened(protectedB64, payloadB64, Jws.b64url(sig));
+    return new Sealed(
+        Jws.flattened(protectedB64, payloadB64, Jws.b64url(sig)),
+        Certificates.sha256Base64Url(payload));
   }
 
   public SigningIdentity identity() {

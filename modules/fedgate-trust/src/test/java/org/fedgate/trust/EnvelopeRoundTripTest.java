@@ -26,4 +26,17 @@ class EnvelopeRoundTripTest {
     assertThat(v.payloadSha256()).isEqualTo(EnvelopeSealer.payloadSha256(jws));
     assertThat(jws).contains("\"protected\"").doesNotContain("Test Person");
   }
+
+  @ParameterizedTest
+  @EnumSource(JwsAlgorithm.class)
+  void sealWithDigest_digestIsThatOfTheSignedPayload(JwsAlgorithm alg) throws Exception {
+    TestFederation fed = TestFederation.create(dir, alg);
+    Envelope env = fed.envelope(TestFederation.TH, TestFederation.KH).build();
+    EnvelopeSealer.Sealed sealed =
+        new EnvelopeSealer(fed.signing(TestFederation.TH)).sealWithDigest(env);
+
+    assertThat(sealed.payloadSha256()).isEqualTo(EnvelopeSealer.payloadSha256(sealed.jws()));
+    assertThat(fed.verifier(TestFederation.KH).open(sealed.jws(), fed.now).payloadSha256())
+        .isEqualTo(sealed.payloadSha256());
+  }
 }

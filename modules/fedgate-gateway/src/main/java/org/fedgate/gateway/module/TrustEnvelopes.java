@@ -139,8 +139,8 @@ public final class TrustEnvelopes implements EnvelopeTrust {
             h.agreementVersion(),
             h.schemaVersion(),
             record);
-    String jws = sealer.seal(e);
-    return new Sealed(h.messageId(), jws, EnvelopeSealer.payloadSha256(jws));
+    EnvelopeSealer.Sealed sealed = sealer.sealWithDigest(e);
+    return new Sealed(h.messageId(), sealed.jws(), sealed.payloadSha256());
   }
 
   @Override
