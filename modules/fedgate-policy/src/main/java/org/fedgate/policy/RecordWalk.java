@@ -333,18 +333,10 @@ final class RecordWalk {
     return -1;
   }
 
-  /** Whether the normalised value {@code n} (of hash {@code hash}) is a protected value. */
-  private boolean isProtected(String n, long hash) {
-    long[] hs = protectedHashes;
-    int i = Arrays.binarySearch(hs, hash);
-    if (i < 0) {
-      return false;
-    }
-    while (i > 0 && hs[i - 1] == hash) {
-      i--;
-    }
-    for (; i < hs.length && hs[i] == hash; i++) {
-      if (protectedArray[i].equals(n)) {
+  /** Whether the normalised value {@code n} is one of the protected values. */
+  private boolean isProtectedValue(String n) {
+    for (String v : protectedArray) {
+      if (v.equals(n)) {
         return true;
       }
     }
@@ -625,42 +617,62 @@ final class RecordWalk {
     return t == null || policy.agreement().recordTypes().contains(t);
   }
 
+  // The leaf decision in a few small methods: the common path (visitLeaf) stays small enough for
+  // the JIT to inline it into the walk's loops; person references and guarded leaves go aside.
   private JsonNode visitLeaf(JsonNode in, CanonicalSchema.Node sn) {
     Rule r = policy.rule(sn, slot);
     String text = in instanceof TextNode t ? t.textValue() : null;
     if (text != null && !psnDigits.isEmpty() && isPsn(text)) {
       return withhold(in, sn, VP_PSN);
     }
-    if (sn.personReference && text != null) {
-      if (droppedIds.contains(text)) {
-        return withhold(in, sn, AGREEMENT_CATEGORY);
-      }
-      if (protectedIds.containsKey(text)) {
-        if (r == null || r.action() == FieldAction.WITHHOLD) {
-          return withhold(in, sn, r == null ? DEFAULT_WITHHOLD : r.id());
-        }
-        String domain = localIdDomain;
-        if (domain == null) {
-          domain = localIdDomain = "localId\u0000" + recordId;
-        }
-        return pseudonymise(in, sn, domain, VP_LOCAL_ID);
-      }
+    if (sn.personReference
+        && text != null
+        && (droppedIds.contains(text) || protectedIds.containsKey(text))) {
+      return personReference(in, sn, text, r);
     }
     if (r == null) {
       return withhold(
           in, sn, sn.kind == CanonicalSchema.Kind.FREE_TEXT ? VP_FREE_TEXT : DEFAULT_WITHHOLD);
     }
-    FieldAction action = r.action();
-    Generalisation g = r.generaliseTo();
-    String guard = null;
+    if ((personGuard != null && sn.guardedForProtectedPerson)
+        || (sn.guardedForLinkedEntity && (linkedGuard != null || linkedDropped))) {
+      return guardedLeaf(in, sn, text, r);
+    }
+    return apply(in, sn, text, r, r.generaliseTo());
+  }
+
+  /** A reference to a person the agreement does not cover, or to a protected person. */
+  private JsonNode personReference(JsonNode in, CanonicalSchema.Node sn, String text, Rule r) {
+    if (droppedIds.contains(text)) {
+      return withhold(in, sn, AGREEMENT_CATEGORY);
+    }
+    if (r == null || r.action() == FieldAction.WITHHOLD) {
+      return withhold(in, sn, r == null ? DEFAULT_WITHHOLD : r.id());
+    }
+    String domain = localIdDomain;
+    if (domain == null) {
+      domain = localIdDomain = "localId\u0000" + recordId;
+    }
+    return pseudonymise(in, sn, domain, VP_LOCAL_ID);
+  }
+
+  /**
+   * A leaf that victim protection guards: of a protected person, or of an account, phone or
+   * document held by a protected person or by one the agreement does not cover.
+   */
+  private JsonNode guardedLeaf(JsonNode in, CanonicalSchema.Node sn, String text, Rule r) {
+    String guard;
     if (personGuard != null && sn.guardedForProtectedPerson) {
       guard = personGuard;
     } else if (linkedGuard != null && sn.guardedForLinkedEntity) {
       guard = linkedGuard;
-    } else if (linkedDropped && sn.guardedForLinkedEntity) {
+    } else {
+      // held by a person the agreement does not cover
       return withhold(in, sn, AGREEMENT_CATEGORY);
     }
-    if (guard != null && action != FieldAction.WITHHOLD) {
+    FieldAction action = r.action();
+    Generalisation g = r.generaliseTo();
+    if (action != FieldAction.WITHHOLD) {
       if (sn.kind == CanonicalSchema.Kind.FREE_TEXT) {
         return withhold(in, sn, guard);
       }
@@ -685,7 +697,13 @@ final class RecordWalk {
         default -> {}
       }
     }
-    return switch (action) {
+    return apply(in, sn, text, r, g);
+  }
+
+  /** The rule's action ({@code g}: its generalisation, or the one a guard narrowed it to). */
+  private JsonNode apply(
+      JsonNode in, CanonicalSchema.Node sn, String text, Rule r, Generalisation g) {
+    return switch (r.action()) {
       case WITHHOLD -> withhold(in, sn, r.id());
       case RELEASE -> release(in, sn, text, r.id());
       case PSEUDONYMISE -> {
@@ -730,16 +748,18 @@ final class RecordWalk {
       return matchesProtectedAscii(length, sn);
     }
     boolean freeText = sn.kind == CanonicalSchema.Kind.FREE_TEXT;
+    // NFKC is the dear part here: the value is normalised once. Equality with a protected value is
+    // a plain comparison with each (isProtected(n, normalisedHash(n)) said the same, since every
+    // stored hash is normalisedHash of its value, at the price of normalising n again).
+    String n = normalise(text);
     if (!sn.scrubContained) {
-      // equality only: a hash of the normalised form first, the full comparison on a hit
-      if (Arrays.binarySearch(protectedHashes, normalisedHash(text)) < 0) {
+      // equality only: the hash of the normalised form first (normalisedHash(text), from n)
+      if (Arrays.binarySearch(protectedHashes, hashOfNormalised(n)) < 0) {
         return false;
       }
-      String n = normalise(text);
-      return isProtected(n, normalisedHash(n));
+      return isProtectedValue(n);
     }
-    String n = normalise(text);
-    if (isProtected(n, normalisedHash(n))) {
+    if (isProtectedValue(n)) {
       return true;
     }
     if (freeText) {
@@ -1176,7 +1196,11 @@ final class RecordWalk {
    * equal normalised forms give equal hashes.
    */
   static long normalisedHash(String v) {
-    String n = isAscii(v) ? v : normalise(v);
+    return hashOfNormalised(isAscii(v) ? v : normalise(v));
+  }
+
+  /** The hash loop of {@link #normalisedHash} on {@code n} as it is ({@code normalise(v)}). */
+  private static long hashOfNormalised(String n) {
     long h = 0xcbf29ce484222325L;
     boolean space = false;
     boolean started = false;
