@@ -97,11 +97,12 @@ final class RecordWalk {
   // the value scrub normalises ASCII values here instead of into a new string
   private char[] scratch = new char[64];
   private long scratchHash;
-  // the characters of the last text value scanned ({@link #load}), shared by the PSN test and the
-  // value scrub so that a value is copied out of its string once, not read char by char twice
+  // the characters of the last value the scrub or the protected-value index read (see load): one
+  // bulk copy out of the string, then plain array reads
   private char[] chars = new char[64];
   private String charsOf;
   private boolean charsAscii;
+  // the fewest digits a PSN of this record has: a shorter string cannot spell one
   private int minPsnLength = Integer.MAX_VALUE;
   private final Map<JsonNode, PersonFacts> persons = new IdentityHashMap<>();
   // a protected person's id recurs in events, relations and holders: one HMAC per value
@@ -343,7 +344,10 @@ final class RecordWalk {
     return false;
   }
 
-  /** {@link #isProtected} for the first {@code len} characters of the scratch buffer. */
+  /**
+   * Whether the first {@code len} characters of the scratch buffer (of hash {@code hash}) are a
+   * protected value: the hash first, the full comparison on a hit.
+   */
   private boolean isProtected(char[] b, int len, long hash) {
     long[] hs = protectedHashes;
     int i = Arrays.binarySearch(hs, hash);
