@@ -99,7 +99,7 @@ final class RecordWalk {
   private long scratchHash;
   // the characters of the last value the scrub or the protected-value index read (see load): one
   // bulk copy out of the string, then plain array reads
-  private char[] chars = new char[64];
+  private char[] chars = NO_CHARS;
   private String charsOf;
   private boolean charsAscii;
   // the fewest digits a PSN of this record has: a shorter string cannot spell one
@@ -111,6 +111,7 @@ final class RecordWalk {
   private int minProtectedLength = Integer.MAX_VALUE;
   private long[] protectedHashes;
   private static final String[] NO_STRINGS = new String[0];
+  private static final char[] NO_CHARS = new char[0];
   private String recordId = "";
 
   // context of the entity being walked
@@ -470,9 +471,9 @@ final class RecordWalk {
       CanonicalSchema.Node item = sn.items;
       boolean leafItems = !item.container;
       int size = in.size();
-      int i = 0;
-      for (Iterator<JsonNode> it = in.elements(); it.hasNext(); i++) {
-        JsonNode v = it.next();
+      // by index: an iterator here was allocated per array (no escape analysis across visit)
+      for (int i = 0; i < size; i++) {
+        JsonNode v = in.get(i);
         at = here == null ? null : here.item(i);
         if (at == null) {
           sync(here, len).append('/').append(i);
@@ -1164,7 +1165,7 @@ final class RecordWalk {
     }
     int length = text.length();
     if (c.length < length) {
-      c = chars = new char[Math.max(length, c.length * 2)];
+      c = chars = new char[Math.max(length, Math.max(32, c.length * 2))];
     }
     text.getChars(0, length, c, 0);
     boolean ascii = true;
