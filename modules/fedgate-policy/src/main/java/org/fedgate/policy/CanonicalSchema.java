@@ -54,6 +54,14 @@ final class CanonicalSchema {
     boolean scrubContained;
     Node addressAnchor;
     Node dateAnchor;
+    // this node's path below its anchors (null without one), so the walk builds no substring
+    String belowAddress;
+    String belowDate;
+    // bits by property ordinal: the required properties, and a name record's name fields; valid
+    // only when maskable (every required name is a property and there are at most 64 of them)
+    long requiredMask;
+    long nameMask;
+    boolean maskable;
 
     Node(
         int index,
@@ -188,6 +196,7 @@ final class CanonicalSchema {
       }
       for (Node n : b.nodes) {
         flag(n);
+        masks(n);
       }
       return new CanonicalSchema(root, b.nodes);
     } catch (IOException e) {
@@ -236,6 +245,12 @@ final class CanonicalSchema {
         n.dateAnchor = a;
       }
     }
+    if (n.addressAnchor != null) {
+      n.belowAddress = p.substring(n.addressAnchor.path.length()).intern();
+    }
+    if (n.dateAnchor != null) {
+      n.belowDate = p.substring(n.dateAnchor.path.length()).intern();
+    }
     if (p.startsWith("/persons/*/")) {
       // What identifies a minor or a non-disclosure victim: everything the schema marks as
       // identifying or free text, the exact birth date, what an identifier decodes to (birth
@@ -248,6 +263,22 @@ final class CanonicalSchema {
               || hasGuardedKindAncestor(n);
     }
     n.guardedForLinkedEntity = LINKED_ENTITY_VALUES.contains(p);
+  }
+
+  private static void masks(Node n) {
+    n.maskable = n.propNodes.length <= 64 && n.properties.keySet().containsAll(n.required);
+    if (!n.maskable) {
+      return;
+    }
+    for (int k = 0; k < n.propNodes.length; k++) {
+      String name = n.propNames[k];
+      if (n.required.contains(name)) {
+        n.requiredMask |= 1L << n.propNodes[k].ordinal;
+      }
+      if (name.equals("full") || name.equals("parts")) {
+        n.nameMask |= 1L << n.propNodes[k].ordinal;
+      }
+    }
   }
 
   private static boolean hasGuardedKindAncestor(Node n) {

@@ -12,31 +12,38 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The members of one object of a minimised record, in insertion order, in two parallel arrays.
- * Jackson's {@code ObjectNode} accepts any map; the default {@code LinkedHashMap} costs a table and
- * an entry object per member, which made building the output the largest single cost of
- * minimisation. A minimised object has at most the members its schema node has (a few dozen), so a
- * linear scan finds a name as fast as a hash. It behaves like a {@code LinkedHashMap} in insertion
- * order: replacing a value keeps the member's position, removing one closes the gap.
+ * The members of one object of a minimised record, in insertion order, in one array (name, value,
+ * name, value, ...: one allocation per object, and a member's name beside its value). Jackson's
+ * {@code ObjectNode} accepts any map; the default {@code LinkedHashMap} costs a table and an entry
+ * object per member, which made building the output the largest single cost of minimisation. A
+ * minimised object has at most the members its schema node has (a few dozen), so a linear scan
+ * finds a name as fast as a hash. It behaves like a {@code LinkedHashMap} in insertion order:
+ * replacing a value keeps the member's position, removing one closes the gap.
  */
 final class FieldMap extends AbstractMap<String, JsonNode> {
 
-  private String[] keys;
-  private JsonNode[] values;
+  // names at even positions, their values at the odd position after; size counts members
+  private Object[] members;
   private int size;
   private int modCount;
   private Set<Map.Entry<String, JsonNode>> entries;
 
   FieldMap(int capacity) {
-    int c = Math.max(capacity, 2);
-    keys = new String[c];
-    values = new JsonNode[c];
+    members = new Object[2 * Math.max(capacity, 2)];
+  }
+
+  private String key(int i) {
+    return (String) members[2 * i];
+  }
+
+  private JsonNode value(int i) {
+    return (JsonNode) members[2 * i + 1];
   }
 
   private int indexOf(Object key) {
-    String[] k = keys;
+    Object[] m = members;
     for (int i = 0; i < size; i++) {
-      if (Objects.equals(k[i], key)) {
+      if (Objects.equals(m[2 * i], key)) {
         return i;
       }
     }
@@ -45,19 +52,15 @@ final class FieldMap extends AbstractMap<String, JsonNode> {
 
   /** Adds a member the map does not have yet (the caller knows: input names are unique). */
   void append(String key, JsonNode value) {
-    if (size == keys.length) {
-      grow();
+    Object[] m = members;
+    int at = 2 * size;
+    if (at == m.length) {
+      m = members = Arrays.copyOf(m, m.length * 2);
     }
-    keys[size] = key;
-    values[size] = value;
+    m[at] = key;
+    m[at + 1] = value;
     size++;
     modCount++;
-  }
-
-  private void grow() {
-    int c = keys.length * 2;
-    keys = Arrays.copyOf(keys, c);
-    values = Arrays.copyOf(values, c);
   }
 
   @Override
@@ -78,15 +81,15 @@ final class FieldMap extends AbstractMap<String, JsonNode> {
   @Override
   public JsonNode get(Object key) {
     int i = indexOf(key);
-    return i < 0 ? null : values[i];
+    return i < 0 ? null : value(i);
   }
 
   @Override
   public JsonNode put(String key, JsonNode value) {
     int i = indexOf(key);
     if (i >= 0) {
-      JsonNode old = values[i];
-      values[i] = value;
+      JsonNode old = value(i);
+      members[2 * i + 1] = value;
       return old;
     }
     append(key, value);
@@ -99,7 +102,7 @@ final class FieldMap extends AbstractMap<String, JsonNode> {
     if (i < 0) {
       return null;
     }
-    JsonNode old = values[i];
+    JsonNode old = value(i);
     removeAt(i);
     return old;
   }
@@ -107,19 +110,17 @@ final class FieldMap extends AbstractMap<String, JsonNode> {
   private void removeAt(int i) {
     int tail = size - i - 1;
     if (tail > 0) {
-      System.arraycopy(keys, i + 1, keys, i, tail);
-      System.arraycopy(values, i + 1, values, i, tail);
+      System.arraycopy(members, 2 * (i + 1), members, 2 * i, 2 * tail);
     }
     size--;
-    keys[size] = null;
-    values[size] = null;
+    members[2 * size] = null;
+    members[2 * size + 1] = null;
     modCount++;
   }
 
   @Override
   public void clear() {
-    Arrays.fill(keys, 0, size, null);
-    Arrays.fill(values, 0, size, null);
+    Arrays.fill(members, 0, 2 * size, null);
     size = 0;
     modCount++;
   }
@@ -197,14 +198,14 @@ final class FieldMap extends AbstractMap<String, JsonNode> {
     private JsonNode value;
 
     Member(int index) {
-      this.key = keys[index];
+      this.key = key(index);
       this.index = index;
-      this.value = values[index];
+      this.value = value(index);
     }
 
     private int locate() {
       int i = index;
-      if (i < 0 || i >= size || keys[i] != key) {
+      if (i < 0 || i >= size || key(i) != key) {
         i = index = indexOf(key);
       }
       return i;
@@ -219,7 +220,7 @@ final class FieldMap extends AbstractMap<String, JsonNode> {
     public JsonNode getValue() {
       int i = locate();
       if (i >= 0) {
-        value = values[i];
+        value = value(i);
       }
       return value;
     }
@@ -229,7 +230,7 @@ final class FieldMap extends AbstractMap<String, JsonNode> {
       JsonNode old = getValue();
       int i = locate();
       if (i >= 0) {
-        values[i] = v;
+        members[2 * i + 1] = v;
       }
       value = v;
       return old;

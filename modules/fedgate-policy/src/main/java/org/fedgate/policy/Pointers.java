@@ -1,5 +1,6 @@
 package org.fedgate.policy;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fedgate.model.policy.FieldAction;
 import org.fedgate.model.policy.FieldDecision;
@@ -27,14 +28,17 @@ final class Pointers {
   final String pointer;
   final CanonicalSchema.Node schema;
   private final Pointers[] properties;
-  private final Pointers[] items;
+  // grown on demand up to MAX_INDEX (most arrays hold a few items): a small table keeps the
+  // pointers of a record close together in memory. Volatile, so that a grown table is seen whole;
+  // two threads growing it at once may lose an entry, which is built again (equal) next time.
+  private volatile Pointers[] items;
   private FieldDecision decision;
 
   private Pointers(String pointer, CanonicalSchema.Node schema) {
     this.pointer = pointer;
     this.schema = schema;
     this.properties = schema.propertyCount() == 0 ? null : new Pointers[schema.propertyCount()];
-    this.items = schema.items == null ? null : new Pointers[MAX_INDEX];
+    this.items = schema.items == null ? null : new Pointers[4];
   }
 
   static Pointers root() {
@@ -62,6 +66,10 @@ final class Pointers {
     Pointers[] t = items;
     if (t == null || index < 0 || index >= MAX_INDEX) {
       return null;
+    }
+    if (index >= t.length) {
+      t = Arrays.copyOf(t, Math.min(MAX_INDEX, Math.max(index + 1, t.length * 2)));
+      items = t;
     }
     Pointers p = t[index];
     if (p == null && COUNT.incrementAndGet() <= MAX_POINTERS) {

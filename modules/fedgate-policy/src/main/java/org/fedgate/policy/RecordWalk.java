@@ -91,10 +91,19 @@ final class RecordWalk {
   // distinct values sorted by hash, with their hashes; null when there are none
   private String[] protectedArray;
   private String[][] longByFirstChar;
+  // bits by character below 0x80: the first characters of the protected values
+  private final long[] protectedFirst = new long[2];
   private String[] longNonAscii;
   // the value scrub normalises ASCII values here instead of into a new string
   private char[] scratch = new char[64];
   private long scratchHash;
+  // the characters of the last value the scrub or the protected-value index read (see load): one
+  // bulk copy out of the string, then plain array reads
+  private char[] chars = NO_CHARS;
+  private String charsOf;
+  private boolean charsAscii;
+  // the fewest digits a PSN of this record has: a shorter string cannot spell one
+  private int minPsnLength = Integer.MAX_VALUE;
   private final Map<JsonNode, PersonFacts> persons = new IdentityHashMap<>();
   // a protected person's id recurs in events, relations and holders: one HMAC per value
   private final Map<TokenKey, TextNode> tokens = new HashMap<>();
@@ -102,6 +111,7 @@ final class RecordWalk {
   private int minProtectedLength = Integer.MAX_VALUE;
   private long[] protectedHashes;
   private static final String[] NO_STRINGS = new String[0];
+  private static final char[] NO_CHARS = new char[0];
   private String recordId = "";
 
   // context of the entity being walked
@@ -168,6 +178,7 @@ final class RecordWalk {
           if (!d.isEmpty()) {
             psnDigits.add(d);
             psnLengths |= 1L << Math.min(d.length(), 63);
+            minPsnLength = Math.min(minPsnLength, d.length());
           }
         }
       }
@@ -216,10 +227,11 @@ final class RecordWalk {
     }
     String n;
     long h;
-    if (isAscii(v)) {
+    load(v);
+    if (charsAscii) {
       // normalised and hashed in one pass (the same form as normalise, the same hash as
       // normalisedHash)
-      int len = normaliseAscii(v);
+      int len = normaliseAscii(v.length());
       if (len == 0) {
         return;
       }
@@ -248,12 +260,18 @@ final class RecordWalk {
   private void sealProtected() {
     // sort by hash, dropping repeats (a name often recurs across a person's name records)
     int count = collectedCount;
-    Integer[] order = new Integer[count];
-    for (int k = 0; k < count; k++) {
-      order[k] = k;
-    }
+    int[] order = new int[count];
     long[] ch = collectedHashes;
-    Arrays.sort(order, (x, y) -> Long.compare(ch[x], ch[y]));
+    // a stable insertion sort of the positions by hash: a few dozen values, no boxing
+    for (int k = 0; k < count; k++) {
+      long hk = ch[k];
+      int j = k - 1;
+      while (j >= 0 && ch[order[j]] > hk) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = k;
+    }
     String[] all = new String[count];
     long[] h = new long[count];
     int size = 0;
@@ -269,26 +287,41 @@ final class RecordWalk {
     all = Arrays.copyOf(all, size);
     h = Arrays.copyOf(h, size);
     String[][] byFirst = new String[128][];
-    List<String> nonAscii = new ArrayList<>(2);
+    // how many long values start with each character, then the lists filled in value order
+    int[] perFirst = new int[129];
     for (int k = 0; k < size; k++) {
       String n = all[k];
       minProtectedLength = Math.min(minProtectedLength, n.length());
+      char first = n.charAt(0);
+      if (first < 0x80) {
+        protectedFirst[first >>> 6] |= 1L << first;
+      }
+      if (n.length() >= MIN_CONTAINED_LENGTH) {
+        perFirst[Math.min(first, 128)]++;
+      }
+    }
+    String[] nonAscii = perFirst[128] == 0 ? NO_STRINGS : new String[perFirst[128]];
+    int nonAsciiCount = 0;
+    for (int k = 0; k < size; k++) {
+      String n = all[k];
       if (n.length() >= MIN_CONTAINED_LENGTH) {
         char c = n.charAt(0);
         if (c < 128) {
-          String[] old = byFirst[c];
-          String[] grown = old == null ? new String[1] : Arrays.copyOf(old, old.length + 1);
-          grown[grown.length - 1] = n;
-          byFirst[c] = grown;
+          String[] list = byFirst[c];
+          if (list == null) {
+            list = byFirst[c] = new String[perFirst[c]];
+            perFirst[c] = 0;
+          }
+          list[perFirst[c]++] = n;
         } else {
-          nonAscii.add(n);
+          nonAscii[nonAsciiCount++] = n;
         }
       }
     }
     protectedArray = all;
     protectedHashes = h;
     longByFirstChar = byFirst;
-    longNonAscii = nonAscii.toArray(NO_STRINGS);
+    longNonAscii = nonAscii;
   }
 
   /** The position of {@code n} (hash {@code hash}) among the first {@code size} values, or -1. */
@@ -302,25 +335,20 @@ final class RecordWalk {
     return -1;
   }
 
-  /** Whether the normalised value {@code n} (of hash {@code hash}) is a protected value. */
-  private boolean isProtected(String n, long hash) {
-    long[] hs = protectedHashes;
-    int i = Arrays.binarySearch(hs, hash);
-    if (i < 0) {
-      return false;
-    }
-    while (i > 0 && hs[i - 1] == hash) {
-      i--;
-    }
-    for (; i < hs.length && hs[i] == hash; i++) {
-      if (protectedArray[i].equals(n)) {
+  /** Whether the normalised value {@code n} is one of the protected values. */
+  private boolean isProtectedValue(String n) {
+    for (String v : protectedArray) {
+      if (v.equals(n)) {
         return true;
       }
     }
     return false;
   }
 
-  /** {@link #isProtected} for the first {@code len} characters of the scratch buffer. */
+  /**
+   * Whether the first {@code len} characters of the scratch buffer (of hash {@code hash}) are a
+   * protected value: the hash first, the full comparison on a hit.
+   */
   private boolean isProtected(char[] b, int len, long hash) {
     long[] hs = protectedHashes;
     int i = Arrays.binarySearch(hs, hash);
@@ -369,13 +397,18 @@ final class RecordWalk {
 
   private static final DataSubjectCategory[] CATEGORIES = DataSubjectCategory.values();
 
-  private static DataSubjectCategory category(String s) {
+  private static final Map<String, DataSubjectCategory> CATEGORY_BY_NAME = categoriesByName();
+
+  private static Map<String, DataSubjectCategory> categoriesByName() {
+    Map<String, DataSubjectCategory> m = new HashMap<>();
     for (DataSubjectCategory c : CATEGORIES) {
-      if (c.name().equals(s)) {
-        return c;
-      }
+      m.put(c.name(), c);
     }
-    return null;
+    return m;
+  }
+
+  private static DataSubjectCategory category(String s) {
+    return CATEGORY_BY_NAME.get(s);
   }
 
   // ---------------------------------------------------------------- the walk
@@ -435,15 +468,20 @@ final class RecordWalk {
       ArrayNode out = null; // made at the first item released
       int len = path.length();
       Pointers here = at;
-      for (int i = 0; i < in.size(); i++) {
+      CanonicalSchema.Node item = sn.items;
+      boolean leafItems = !item.container;
+      int size = in.size();
+      // by index: an iterator here was allocated per array (no escape analysis across visit)
+      for (int i = 0; i < size; i++) {
+        JsonNode v = in.get(i);
         at = here == null ? null : here.item(i);
         if (at == null) {
           sync(here, len).append('/').append(i);
         }
-        JsonNode o = visit(in.get(i), sn.items);
+        JsonNode o = leafItems && v instanceof ValueNode ? visitLeaf(v, item) : visit(v, item);
         if (o != null && minimise) {
           if (out == null) {
-            out = F.arrayNode(in.size());
+            out = F.arrayNode(size);
           }
           out.add(o);
         }
@@ -498,8 +536,13 @@ final class RecordWalk {
     }
     int len = path.length();
     Pointers here = at;
+    int members = 0;
+    // bits by property ordinal (see CanonicalSchema.Node#maskable): members present, released
+    long present = 0;
+    long kept = 0;
     for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
+      members++;
       String name = e.getKey();
       CanonicalSchema.Node child = sn.property(name);
       if (child == null) {
@@ -514,13 +557,20 @@ final class RecordWalk {
       if (at == null) {
         appendSegment(sync(here, len), name);
       }
+      JsonNode v = e.getValue();
       JsonNode o;
-      if (sn == root && !sectionAllowed(name)) {
-        o = withholdAll(e.getValue(), child, AGREEMENT_RECORD_TYPE);
+      if (v instanceof ValueNode && !child.container && sn != root) {
+        // the common case straight to the leaf (what visit would do, one call less)
+        o = visitLeaf(v, child);
+      } else if (sn == root && !sectionAllowed(name)) {
+        o = withholdAll(v, child, AGREEMENT_RECORD_TYPE);
       } else {
-        o = visit(e.getValue(), child);
+        o = visit(v, child);
       }
+      long bit = 1L << child.ordinal;
+      present |= bit;
       if (o != null && minimise) {
+        kept |= bit;
         if (out == null) {
           out = new FieldMap(in.size());
         }
@@ -534,19 +584,30 @@ final class RecordWalk {
       return null;
     }
     int released = out == null ? 0 : out.size();
+    boolean masks = sn.maskable;
     if (sn.isNameRecord
-        && (out == null || (!out.containsKey("full") && !out.containsKey("parts")))) {
+        && (out == null
+            || (masks
+                ? (kept & sn.nameMask) == 0
+                : !out.containsKey("full") && !out.containsKey("parts")))) {
       // a name record without a name says only that a name exists: it goes whole
       demote(mark, REQUIRED_FIELD_WITHHELD);
       return null;
     }
     // only an object that lost members can have lost a required one
-    if (sn != root && released < in.size()) {
-      for (String req : sn.requiredArray) {
-        if (in.has(req) && (out == null || !out.containsKey(req))) {
+    if (sn != root && released < members) {
+      if (masks) {
+        if ((present & ~kept & sn.requiredMask) != 0) {
           // an object without a required member would be invalid: it goes whole
           demote(mark, REQUIRED_FIELD_WITHHELD);
           return null;
+        }
+      } else {
+        for (String req : sn.requiredArray) {
+          if (in.has(req) && (out == null || !out.containsKey(req))) {
+            demote(mark, REQUIRED_FIELD_WITHHELD);
+            return null;
+          }
         }
       }
     }
@@ -561,42 +622,62 @@ final class RecordWalk {
     return t == null || policy.agreement().recordTypes().contains(t);
   }
 
+  // The leaf decision in a few small methods: the common path (visitLeaf) stays small enough for
+  // the JIT to inline it into the walk's loops; person references and guarded leaves go aside.
   private JsonNode visitLeaf(JsonNode in, CanonicalSchema.Node sn) {
     Rule r = policy.rule(sn, slot);
     String text = in instanceof TextNode t ? t.textValue() : null;
     if (text != null && !psnDigits.isEmpty() && isPsn(text)) {
       return withhold(in, sn, VP_PSN);
     }
-    if (sn.personReference && text != null) {
-      if (droppedIds.contains(text)) {
-        return withhold(in, sn, AGREEMENT_CATEGORY);
-      }
-      if (protectedIds.containsKey(text)) {
-        if (r == null || r.action() == FieldAction.WITHHOLD) {
-          return withhold(in, sn, r == null ? DEFAULT_WITHHOLD : r.id());
-        }
-        String domain = localIdDomain;
-        if (domain == null) {
-          domain = localIdDomain = "localId\u0000" + recordId;
-        }
-        return pseudonymise(in, sn, domain, VP_LOCAL_ID);
-      }
+    if (sn.personReference
+        && text != null
+        && (droppedIds.contains(text) || protectedIds.containsKey(text))) {
+      return personReference(in, sn, text, r);
     }
     if (r == null) {
       return withhold(
           in, sn, sn.kind == CanonicalSchema.Kind.FREE_TEXT ? VP_FREE_TEXT : DEFAULT_WITHHOLD);
     }
-    FieldAction action = r.action();
-    Generalisation g = r.generaliseTo();
-    String guard = null;
+    if ((personGuard != null && sn.guardedForProtectedPerson)
+        || (sn.guardedForLinkedEntity && (linkedGuard != null || linkedDropped))) {
+      return guardedLeaf(in, sn, text, r);
+    }
+    return apply(in, sn, text, r, r.generaliseTo());
+  }
+
+  /** A reference to a person the agreement does not cover, or to a protected person. */
+  private JsonNode personReference(JsonNode in, CanonicalSchema.Node sn, String text, Rule r) {
+    if (droppedIds.contains(text)) {
+      return withhold(in, sn, AGREEMENT_CATEGORY);
+    }
+    if (r == null || r.action() == FieldAction.WITHHOLD) {
+      return withhold(in, sn, r == null ? DEFAULT_WITHHOLD : r.id());
+    }
+    String domain = localIdDomain;
+    if (domain == null) {
+      domain = localIdDomain = "localId\u0000" + recordId;
+    }
+    return pseudonymise(in, sn, domain, VP_LOCAL_ID);
+  }
+
+  /**
+   * A leaf that victim protection guards: of a protected person, or of an account, phone or
+   * document held by a protected person or by one the agreement does not cover.
+   */
+  private JsonNode guardedLeaf(JsonNode in, CanonicalSchema.Node sn, String text, Rule r) {
+    String guard;
     if (personGuard != null && sn.guardedForProtectedPerson) {
       guard = personGuard;
     } else if (linkedGuard != null && sn.guardedForLinkedEntity) {
       guard = linkedGuard;
-    } else if (linkedDropped && sn.guardedForLinkedEntity) {
+    } else {
+      // held by a person the agreement does not cover
       return withhold(in, sn, AGREEMENT_CATEGORY);
     }
-    if (guard != null && action != FieldAction.WITHHOLD) {
+    FieldAction action = r.action();
+    Generalisation g = r.generaliseTo();
+    if (action != FieldAction.WITHHOLD) {
       if (sn.kind == CanonicalSchema.Kind.FREE_TEXT) {
         return withhold(in, sn, guard);
       }
@@ -621,7 +702,13 @@ final class RecordWalk {
         default -> {}
       }
     }
-    return switch (action) {
+    return apply(in, sn, text, r, g);
+  }
+
+  /** The rule's action ({@code g}: its generalisation, or the one a guard narrowed it to). */
+  private JsonNode apply(
+      JsonNode in, CanonicalSchema.Node sn, String text, Rule r, Generalisation g) {
+    return switch (r.action()) {
       case WITHHOLD -> withhold(in, sn, r.id());
       case RELEASE -> release(in, sn, text, r.id());
       case PSEUDONYMISE -> {
@@ -653,20 +740,31 @@ final class RecordWalk {
    * is searched for every such value, however short.
    */
   private boolean matchesProtected(String text, CanonicalSchema.Node sn) {
-    if (isAscii(text)) {
-      return matchesProtectedAscii(text, sn);
+    int length = text.length();
+    if (!sn.scrubContained && !mayEqualProtected(text)) {
+      return false;
+    }
+    if (length < minProtectedLength && isAscii(text)) {
+      // normalising ASCII never lengthens it: too short to equal or contain a protected value
+      return false;
+    }
+    load(text);
+    if (charsAscii) {
+      return matchesProtectedAscii(length, sn);
     }
     boolean freeText = sn.kind == CanonicalSchema.Kind.FREE_TEXT;
+    // NFKC is the dear part here: the value is normalised once. Equality with a protected value is
+    // a plain comparison with each (isProtected(n, normalisedHash(n)) said the same, since every
+    // stored hash is normalisedHash of its value, at the price of normalising n again).
+    String n = normalise(text);
     if (!sn.scrubContained) {
-      // equality only: a hash of the normalised form first, the full comparison on a hit
-      if (Arrays.binarySearch(protectedHashes, normalisedHash(text)) < 0) {
+      // equality only: the hash of the normalised form first (normalisedHash(text), from n)
+      if (Arrays.binarySearch(protectedHashes, hashOfNormalised(n)) < 0) {
         return false;
       }
-      String n = normalise(text);
-      return isProtected(n, normalisedHash(n));
+      return isProtectedValue(n);
     }
-    String n = normalise(text);
-    if (isProtected(n, normalisedHash(n))) {
+    if (isProtectedValue(n)) {
       return true;
     }
     if (freeText) {
@@ -701,20 +799,53 @@ final class RecordWalk {
   }
 
   /**
+   * False when an ASCII value cannot equal a protected value once normalised: it is blank, too
+   * short, or its first character (lower case) starts no protected value. True otherwise, and for
+   * every value that is not ASCII (NFKC may change its first character; the full test decides).
+   */
+  private boolean mayEqualProtected(String text) {
+    int n = text.length();
+    int i = 0;
+    char c = 0;
+    for (; i < n; i++) {
+      c = text.charAt(i);
+      if (c >= 0x80) {
+        return true;
+      }
+      if (!isAsciiWhitespace(c)) {
+        break;
+      }
+    }
+    if (i == n) {
+      return false; // blank: normalises to "", which no protected value is
+    }
+    char l = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    if (n >= minProtectedLength && (protectedFirst[l >>> 6] & (1L << l)) != 0) {
+      return true;
+    }
+    for (int k = i + 1; k < n; k++) {
+      if (text.charAt(k) >= 0x80) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * {@link #matchesProtected} for an ASCII value, in one pass that normalises it into a scratch
    * buffer while hashing it (the same form and hash as {@link #normalise} and {@link
    * #normalisedHash}), then searches the buffer: no string is built unless a hash matches.
    */
-  private boolean matchesProtectedAscii(String text, CanonicalSchema.Node sn) {
-    int length = text.length();
-    if (length < minProtectedLength) {
-      // normalising ASCII never lengthens it: too short to equal or contain a protected value
-      return false;
-    }
-    int len = normaliseAscii(text);
+  private boolean matchesProtectedAscii(int length, CanonicalSchema.Node sn) {
+    int len = normaliseAscii(length);
     char[] b = scratch;
-    // equality: the hash first, the full comparison on a hit
-    if (isProtected(b, len, scratchHash)) {
+    // equality: the hash first, the full comparison on a hit. The containment searches below find
+    // an equal value too (free text: every value; else every value of MIN_CONTAINED_LENGTH or more,
+    // all ASCII here), so where they run, equality is asked only of the shorter values.
+    if ((!sn.scrubContained
+            || (sn.kind != CanonicalSchema.Kind.FREE_TEXT
+                && minProtectedLength < MIN_CONTAINED_LENGTH))
+        && isProtected(b, len, scratchHash)) {
       return true;
     }
     if (!sn.scrubContained) {
@@ -745,12 +876,13 @@ final class RecordWalk {
   }
 
   /**
-   * Normalises an ASCII value into the scratch buffer as {@link #normalise} would (trimmed, runs of
-   * white space as one space, lower case), sets {@link #scratchHash} to its {@link
-   * #normalisedHash}, and returns its length.
+   * Normalises the ASCII value in {@link #chars} (its first {@code length} characters, see {@link
+   * #load}) into the scratch buffer as {@link #normalise} would (trimmed, runs of white space as
+   * one space, lower case), sets {@link #scratchHash} to its {@link #normalisedHash}, and returns
+   * its length.
    */
-  private int normaliseAscii(String text) {
-    int length = text.length();
+  private int normaliseAscii(int length) {
+    char[] src = chars;
     char[] b = scratch;
     if (b.length < length) {
       b = scratch = new char[Math.max(length, b.length * 2)];
@@ -759,8 +891,8 @@ final class RecordWalk {
     long h = 0xcbf29ce484222325L;
     boolean space = false;
     for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      if (Character.isWhitespace(c)) {
+      char c = src[i];
+      if (isAsciiWhitespace(c)) {
         space = len > 0;
       } else {
         if (space) {
@@ -803,7 +935,7 @@ final class RecordWalk {
       JsonNode in, CanonicalSchema.Node sn, String text, Generalisation g, String ruleId) {
     switch (g) {
       case YEAR -> {
-        String rel = relative(sn, sn.dateAnchor);
+        String rel = sn.belowDate;
         if ("/value".equals(rel)) {
           return text != null && text.length() >= 4 && isYear(text)
               ? emit(in, sn, FieldAction.GENERALISE, ruleId, TextNode.valueOf(text.substring(0, 4)))
@@ -819,7 +951,7 @@ final class RecordWalk {
         return emit(in, sn, FieldAction.GENERALISE, ruleId, null);
       }
       case ADMIN_AREA, COUNTRY -> {
-        String rel = relative(sn, sn.addressAnchor);
+        String rel = sn.belowAddress;
         if ("/country".equals(rel) || "/type".equals(rel)) {
           return emit(in, sn, FieldAction.RELEASE, ruleId, in);
         }
@@ -852,10 +984,6 @@ final class RecordWalk {
       }
     }
     return true;
-  }
-
-  private static String relative(CanonicalSchema.Node sn, CanonicalSchema.Node anchor) {
-    return anchor == null ? null : sn.path.substring(anchor.path.length());
   }
 
   private JsonNode pseudonymise(JsonNode in, CanonicalSchema.Node sn, String domain, String id) {
@@ -1012,17 +1140,49 @@ final class RecordWalk {
 
   /** Whether the digits of {@code text} spell a PSN of this record (count first: no garbage). */
   private boolean isPsn(String text) {
-    if (text.length() < Long.numberOfTrailingZeros(psnLengths)) {
+    int length = text.length();
+    if (length < minPsnLength) {
       return false; // fewer characters than the shortest PSN has digits
     }
     int count = 0;
-    for (int i = 0; i < text.length(); i++) {
+    for (int i = 0; i < length; i++) {
       char c = text.charAt(i);
       if (c >= '0' && c <= '9') {
         count++;
       }
     }
     return (psnLengths & (1L << Math.min(count, 63))) != 0 && psnDigits.contains(digits(text));
+  }
+
+  /**
+   * Copies the characters of {@code text} into {@link #chars} (unless they are there already) and
+   * notes whether they are all ASCII.
+   */
+  private char[] load(String text) {
+    char[] c = chars;
+    if (charsOf == text) {
+      return c;
+    }
+    int length = text.length();
+    if (c.length < length) {
+      c = chars = new char[Math.max(length, Math.max(32, c.length * 2))];
+    }
+    text.getChars(0, length, c, 0);
+    boolean ascii = true;
+    for (int i = 0; i < length; i++) {
+      if (c[i] >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    charsOf = text;
+    charsAscii = ascii;
+    return c;
+  }
+
+  /** {@link Character#isWhitespace} for a character below 0x80. */
+  private static boolean isAsciiWhitespace(char c) {
+    return c == ' ' || (c <= 0x1F && (c >= 0x1C || (c >= 0x09 && c <= 0x0D)));
   }
 
   private static String digits(String s) {
@@ -1041,7 +1201,11 @@ final class RecordWalk {
    * equal normalised forms give equal hashes.
    */
   static long normalisedHash(String v) {
-    String n = isAscii(v) ? v : normalise(v);
+    return hashOfNormalised(isAscii(v) ? v : normalise(v));
+  }
+
+  /** The hash loop of {@link #normalisedHash} on {@code n} as it is ({@code normalise(v)}). */
+  private static long hashOfNormalised(String n) {
     long h = 0xcbf29ce484222325L;
     boolean space = false;
     boolean started = false;

@@ -1,0 +1,1100 @@
+package org.fedgate.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.node.ValueNode;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.fedgate.model.DataSubjectCategory;
+import org.fedgate.model.Purpose;
+import org.fedgate.model.policy.FieldAction;
+import org.fedgate.model.policy.FieldDecision;
+import org.fedgate.model.policy.MinimisationReport;
+
+/**
+ * FROZEN copy of {@code RecordWalk} as it was before the minimisation plan (commit c2340d7), kept
+ * as the reference that {@link DifferentialTest} compares the production walk with. Do not optimise
+ * or fix it: a deliberate change of behaviour updates golden files and this copy together.
+ *
+ * <p>One pass over one canonical record under a compiled policy. In MINIMISE mode it builds the
+ * minimised record and the report; in CHECK mode it lists the leaves of a received record that the
+ * policy would not have let out in that form (over-sharing). Both modes share every decision, so
+ * the receiver checks exactly what the sender applies.
+ */
+final class ReferenceWalk {
+
+  enum Mode {
+    MINIMISE,
+    CHECK
+  }
+
+  // rule ids of the built-in protections, reported in place of an agreement rule
+  static final String DEFAULT_WITHHOLD = "DEFAULT-WITHHOLD";
+  static final String VP_MINOR = "VP-MINOR";
+  static final String VP_NON_DISCLOSURE = "VP-NON-DISCLOSURE";
+  static final String VP_FREE_TEXT = "VP-FREE-TEXT";
+  static final String VP_PSN = "VP-PSN";
+  static final String VP_LOCAL_ID = "VP-LOCAL-ID";
+  static final String VP_VALUE_MATCH = "VP-VALUE-MATCH";
+  static final String VP_FAMILY_RELATION = "VP-FAMILY-RELATION";
+  static final String AGREEMENT_CATEGORY = "AGREEMENT-CATEGORY";
+  static final String AGREEMENT_RECORD_TYPE = "AGREEMENT-RECORD-TYPE";
+  static final String NOT_IN_SCHEMA = "NOT-IN-SCHEMA";
+  static final String REQUIRED_FIELD_WITHHELD = "REQUIRED-FIELD-WITHHELD";
+
+  /** Stands in the report for the name of a field the canonical schema does not have. */
+  static final String UNKNOWN_FIELD = "~unknown-field";
+
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  private static final int MIN_CONTAINED_LENGTH = 5;
+
+  private final CompiledPolicy policy;
+  private final Mode mode;
+  private final PseudonymKey key;
+  private final LocalDate today;
+  private static final CanonicalSchema SCHEMA = CanonicalSchema.get();
+  private static final CanonicalSchema.Node root = SCHEMA.root();
+  private static final CanonicalSchema.Node personItem = SCHEMA.node("/persons/*");
+  private static final CanonicalSchema.Node identifierItem =
+      SCHEMA.node("/persons/*/identifiers/*");
+  private static final CanonicalSchema.Node relationItem = SCHEMA.node("/relations/*");
+  private static final CanonicalSchema.Node accountItem = SCHEMA.node("/financialAccounts/*");
+  private static final CanonicalSchema.Node commItem = SCHEMA.node("/communicationIdentifiers/*");
+  private static final CanonicalSchema.Node documentItem = SCHEMA.node("/documents/*");
+
+  // the report under construction (MINIMISE only)
+  final MinimisationReport.Builder decisions;
+  final List<String> offending = new ArrayList<>();
+  private final StringBuilder path = new StringBuilder(96);
+  // the same position as a shared pointer, or null where none is cached (off-schema, limits)
+  private ReferencePointers at;
+
+  // facts about the record's persons, gathered before the walk
+  private final Map<String, String> protectedIds = new HashMap<>();
+  private final Set<String> droppedIds = new HashSet<>();
+  private final Set<String> psnDigits = new HashSet<>();
+  private long psnLengths; // bit n set: some PSN of this record has n digits
+  // normalised identifying values of protected and withheld persons, gathered by prepare() and
+  // then indexed by sealProtected() for the value scrub
+  private String[] collected = new String[16];
+  private long[] collectedHashes = new long[16];
+  private int collectedCount;
+  // distinct values sorted by hash, with their hashes; null when there are none
+  private String[] protectedArray;
+  private String[][] longByFirstChar;
+  private String[] longNonAscii;
+  // the value scrub normalises ASCII values here instead of into a new string
+  private char[] scratch = new char[64];
+  private long scratchHash;
+  private final Map<JsonNode, PersonFacts> persons = new IdentityHashMap<>();
+  // a protected person's id recurs in events, relations and holders: one HMAC per value
+  private final Map<TokenKey, TextNode> tokens = new HashMap<>();
+  private String localIdDomain;
+  private int minProtectedLength = Integer.MAX_VALUE;
+  private long[] protectedHashes;
+  private static final String[] NO_STRINGS = new String[0];
+  private String recordId = "";
+
+  // context of the entity being walked
+  private int slot = CompiledPolicy.NO_CATEGORY;
+  private String personGuard;
+  private String linkedGuard;
+  private boolean linkedDropped;
+  private boolean pendingAgeBand;
+  private JsonNode currentAddress;
+
+  private record TokenKey(String domain, String value) {}
+
+  private record PersonFacts(
+      DataSubjectCategory category, boolean allowed, String status, String guard) {}
+
+  ReferenceWalk(CompiledPolicy policy, Mode mode, PseudonymKey key, LocalDate today) {
+    this.policy = policy;
+    this.mode = mode;
+    this.key = key;
+    this.today = today;
+    this.at = ReferencePointers.root();
+    this.decisions =
+        mode == Mode.MINIMISE ? new MinimisationReport.Builder(policy.reportSizeHint()) : null;
+  }
+
+  JsonNode run(JsonNode record) {
+    recordId = record.path("recordId").asText("");
+    prepare(record);
+    return visit(record, root);
+  }
+
+  // ---------------------------------------------------------------- facts about persons
+
+  private void prepare(JsonNode record) {
+    for (JsonNode p : record.path("persons")) {
+      if (!p.isObject()) {
+        continue;
+      }
+      String id = p.path("id").isTextual() ? p.get("id").textValue() : null;
+      DataSubjectCategory cat = category(p.path("category").asText(""));
+      boolean allowed =
+          cat != null && policy.agreement().dataSubjectCategories().contains(cat) && id != null;
+      String status = minorStatus(p, cat);
+      String guard = null;
+      JsonNode victimContext = p.path("victimContext");
+      if (victimContext.path("identityNonDisclosure").asBoolean(false)) {
+        guard = VP_NON_DISCLOSURE;
+      } else if ("MINOR".equals(status)
+          || "PRESUMED_MINOR".equals(status)
+          || victimContext.path("ageWhenTrafficked").asInt(99) < 18) {
+        guard = VP_MINOR;
+      }
+      persons.put(p, new PersonFacts(cat, allowed, status, guard));
+      if (id != null) {
+        if (!allowed) {
+          droppedIds.add(id);
+        } else if (guard != null) {
+          protectedIds.put(id, guard);
+        }
+      }
+      for (JsonNode ident : p.path("identifiers")) {
+        if (isPsnIdentifier(ident, "value")) {
+          String d = digits(ident.path("value").asText(""));
+          if (!d.isEmpty()) {
+            psnDigits.add(d);
+            psnLengths |= 1L << Math.min(d.length(), 63);
+          }
+        }
+      }
+      if (guard != null || !allowed) {
+        collectIdentifyingValues(p);
+      }
+    }
+    // identifiers of accounts, phones and documents of protected or withheld persons
+    if (!protectedIds.isEmpty() || !droppedIds.isEmpty()) {
+      collectLinked(record.path("financialAccounts"), "holder", "identifier");
+      collectLinked(record.path("communicationIdentifiers"), "user", "value");
+      collectLinked(record.path("documents"), "holder", "number");
+    }
+    if (collectedCount > 0) {
+      sealProtected();
+    }
+  }
+
+  private void collectLinked(JsonNode items, String ref, String field) {
+    for (JsonNode it : items) {
+      String owner = it.path(ref).asText(null);
+      if (owner != null && (protectedIds.containsKey(owner) || droppedIds.contains(owner))) {
+        addProtectedValue(it.path(field).asText(""));
+      }
+    }
+  }
+
+  private void collectIdentifyingValues(JsonNode p) {
+    for (JsonNode n : p.path("names")) {
+      addProtectedValue(n.path("full").asText(""));
+      for (JsonNode part : n.path("parts")) {
+        addProtectedValue(part.path("value").asText(""));
+      }
+    }
+    for (JsonNode i : p.path("identifiers")) {
+      addProtectedValue(i.path("value").asText(""));
+    }
+    for (JsonNode c : p.path("contacts")) {
+      addProtectedValue(c.path("value").asText(""));
+    }
+  }
+
+  private void addProtectedValue(String v) {
+    if (PseudonymKey.isToken(v)) {
+      return;
+    }
+    String n;
+    long h;
+    if (isAscii(v)) {
+      // normalised and hashed in one pass (the same form as normalise, the same hash as
+      // normalisedHash)
+      int len = normaliseAscii(v);
+      if (len == 0) {
+        return;
+      }
+      n = new String(scratch, 0, len);
+      h = scratchHash;
+    } else {
+      n = normalise(v);
+      if (n.isEmpty()) {
+        return;
+      }
+      h = normalisedHash(n);
+    }
+    if (collectedCount == collected.length) {
+      collected = Arrays.copyOf(collected, collectedCount * 2);
+      collectedHashes = Arrays.copyOf(collectedHashes, collectedCount * 2);
+    }
+    collected[collectedCount] = n;
+    collectedHashes[collectedCount] = h;
+    collectedCount++;
+  }
+
+  /**
+   * Indexes the protected values for the scrub: their hashes (sorted), the longer ones by first
+   * character, the shortest length.
+   */
+  private void sealProtected() {
+    // sort by hash, dropping repeats (a name often recurs across a person's name records)
+    int count = collectedCount;
+    Integer[] order = new Integer[count];
+    for (int k = 0; k < count; k++) {
+      order[k] = k;
+    }
+    long[] ch = collectedHashes;
+    Arrays.sort(order, (x, y) -> Long.compare(ch[x], ch[y]));
+    String[] all = new String[count];
+    long[] h = new long[count];
+    int size = 0;
+    for (int k = 0; k < count; k++) {
+      String n = collected[order[k]];
+      long hash = ch[order[k]];
+      if (indexOfProtected(all, h, size, n, hash) < 0) {
+        all[size] = n;
+        h[size] = hash;
+        size++;
+      }
+    }
+    all = Arrays.copyOf(all, size);
+    h = Arrays.copyOf(h, size);
+    String[][] byFirst = new String[128][];
+    List<String> nonAscii = new ArrayList<>(2);
+    for (int k = 0; k < size; k++) {
+      String n = all[k];
+      minProtectedLength = Math.min(minProtectedLength, n.length());
+      if (n.length() >= MIN_CONTAINED_LENGTH) {
+        char c = n.charAt(0);
+        if (c < 128) {
+          String[] old = byFirst[c];
+          String[] grown = old == null ? new String[1] : Arrays.copyOf(old, old.length + 1);
+          grown[grown.length - 1] = n;
+          byFirst[c] = grown;
+        } else {
+          nonAscii.add(n);
+        }
+      }
+    }
+    protectedArray = all;
+    protectedHashes = h;
+    longByFirstChar = byFirst;
+    longNonAscii = nonAscii.toArray(NO_STRINGS);
+  }
+
+  /** The position of {@code n} (hash {@code hash}) among the first {@code size} values, or -1. */
+  private static int indexOfProtected(
+      String[] values, long[] hashes, int size, String n, long hash) {
+    for (int k = size - 1; k >= 0 && hashes[k] >= hash; k--) {
+      if (hashes[k] == hash && values[k].equals(n)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether the normalised value {@code n} (of hash {@code hash}) is a protected value. */
+  private boolean isProtected(String n, long hash) {
+    long[] hs = protectedHashes;
+    int i = Arrays.binarySearch(hs, hash);
+    if (i < 0) {
+      return false;
+    }
+    while (i > 0 && hs[i - 1] == hash) {
+      i--;
+    }
+    for (; i < hs.length && hs[i] == hash; i++) {
+      if (protectedArray[i].equals(n)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link #isProtected} for the first {@code len} characters of the scratch buffer. */
+  private boolean isProtected(char[] b, int len, long hash) {
+    long[] hs = protectedHashes;
+    int i = Arrays.binarySearch(hs, hash);
+    if (i < 0) {
+      return false;
+    }
+    while (i > 0 && hs[i - 1] == hash) {
+      i--;
+    }
+    for (; i < hs.length && hs[i] == hash; i++) {
+      String v = protectedArray[i];
+      if (v.length() == len && startsWith(b, len, 0, v)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * MINOR, PRESUMED_MINOR, ADULT or null. Certain minority (stated, an age band, a birth date that
+   * makes the person under 18 in every reading) wins over a stated ADULT; a partial birth date that
+   * leaves the person either side of 18 counts as a stated status says, else as a presumed minor; a
+   * victim with no age evidence at all is presumed a minor (Palermo Protocol, UNICEF guidelines).
+   */
+  private String minorStatus(JsonNode p, DataSubjectCategory cat) {
+    String stated = p.path("minorStatus").asText("");
+    String band = p.path("ageBand").asText("");
+    int[] range = AgeBands.ageRange(p.get("dateOfBirth"), today);
+    if ("MINOR".equals(stated) || AgeBands.isMinorBand(band) || (range != null && range[1] < 18)) {
+      return "MINOR";
+    }
+    if ("PRESUMED_MINOR".equals(stated)) {
+      return "PRESUMED_MINOR";
+    }
+    if ("ADULT".equals(stated) || AgeBands.isAdultBand(band)) {
+      return "ADULT";
+    }
+    if (range != null) {
+      return range[0] < 18 ? "PRESUMED_MINOR" : "ADULT";
+    }
+    if (cat == DataSubjectCategory.VICTIM || cat == DataSubjectCategory.POTENTIAL_VICTIM) {
+      return "PRESUMED_MINOR";
+    }
+    return null;
+  }
+
+  private static final DataSubjectCategory[] CATEGORIES = DataSubjectCategory.values();
+
+  private static DataSubjectCategory category(String s) {
+    for (DataSubjectCategory c : CATEGORIES) {
+      if (c.name().equals(s)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- the walk
+
+  private JsonNode visit(JsonNode in, CanonicalSchema.Node sn) {
+    if (sn == null) {
+      return withholdAll(in, null, NOT_IN_SCHEMA);
+    }
+    // most nodes are leaves: a type test first spares two virtual calls on them
+    if (in instanceof ValueNode) {
+      return sn.isContainer() ? withholdAll(in, sn, NOT_IN_SCHEMA) : visitLeaf(in, sn);
+    }
+    if (in.isObject()) {
+      if (sn.items != null || !sn.isContainer()) {
+        return withholdAll(in, sn, NOT_IN_SCHEMA);
+      }
+      if (sn == personItem) {
+        return visitPerson(in, sn);
+      }
+      if (sn == identifierItem && isPsnIdentifier(in, "value")) {
+        return withholdAll(in, sn, VP_PSN);
+      }
+      if (sn == documentItem && isPsnIdentifier(in, "number")) {
+        return withholdAll(in, sn, VP_PSN);
+      }
+      if (sn == relationItem) {
+        String from = in.path("from").asText("");
+        String to = in.path("to").asText("");
+        if (droppedIds.contains(from) || droppedIds.contains(to)) {
+          return withholdAll(in, sn, AGREEMENT_CATEGORY);
+        }
+        if ("FAMILY_OF".equals(in.path("type").asText())
+            && (protectedIds.containsKey(from) || protectedIds.containsKey(to))) {
+          return withholdAll(in, sn, VP_FAMILY_RELATION);
+        }
+      }
+      if (sn == accountItem || sn == commItem || sn == documentItem) {
+        String owner = in.path(sn == commItem ? "user" : "holder").asText("");
+        String savedGuard = linkedGuard;
+        boolean savedDropped = linkedDropped;
+        linkedGuard = protectedIds.get(owner);
+        linkedDropped = droppedIds.contains(owner);
+        try {
+          return visitObject(in, sn);
+        } finally {
+          linkedGuard = savedGuard;
+          linkedDropped = savedDropped;
+        }
+      }
+      return visitObject(in, sn);
+    }
+    if (in.isArray()) {
+      if (sn.items == null) {
+        return withholdAll(in, sn, NOT_IN_SCHEMA);
+      }
+      boolean minimise = mode == Mode.MINIMISE;
+      ArrayNode out = null; // made at the first item released
+      int len = path.length();
+      ReferencePointers here = at;
+      for (int i = 0; i < in.size(); i++) {
+        at = here == null ? null : here.item(i);
+        if (at == null) {
+          sync(here, len).append('/').append(i);
+        }
+        JsonNode o = visit(in.get(i), sn.items);
+        if (o != null && minimise) {
+          if (out == null) {
+            out = F.arrayNode(in.size());
+          }
+          out.add(o);
+        }
+      }
+      at = here;
+      return out;
+    }
+    if (sn.isContainer()) {
+      return withholdAll(in, sn, NOT_IN_SCHEMA);
+    }
+    return visitLeaf(in, sn);
+  }
+
+  private JsonNode visitPerson(JsonNode in, CanonicalSchema.Node sn) {
+    PersonFacts facts = persons.get(in);
+    if (facts == null || !facts.allowed()) {
+      return withholdAll(in, sn, AGREEMENT_CATEGORY);
+    }
+    slot = facts.category().ordinal();
+    personGuard = facts.guard();
+    pendingAgeBand = false;
+    try {
+      JsonNode out = visitObject(in, sn);
+      if (out instanceof ObjectNode o) {
+        if (pendingAgeBand && !o.has("ageBand")) {
+          String band = AgeBands.bandOf(in.get("dateOfBirth"), today);
+          if (band != null) {
+            o.put("ageBand", band);
+          }
+        }
+        // the receiver must be able to protect the person in turn
+        if (facts.status() != null) {
+          o.put("minorStatus", facts.status());
+        }
+      }
+      return out;
+    } finally {
+      slot = CompiledPolicy.NO_CATEGORY;
+      personGuard = null;
+      pendingAgeBand = false;
+    }
+  }
+
+  private JsonNode visitObject(JsonNode in, CanonicalSchema.Node sn) {
+    int mark = decisions == null ? 0 : decisions.size();
+    boolean minimise = mode == Mode.MINIMISE;
+    // the output object's members, made at the first member released (many objects lose all)
+    FieldMap out = null;
+    JsonNode savedAddress = currentAddress;
+    if (sn.isAddress) {
+      currentAddress = in;
+    }
+    int len = path.length();
+    ReferencePointers here = at;
+    for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String name = e.getKey();
+      CanonicalSchema.Node child = sn.property(name);
+      if (child == null) {
+        // a field the schema does not have: its name may itself be personal data, so the report
+        // and any error name only where it was
+        sync(here, len).append("/").append(UNKNOWN_FIELD);
+        at = null;
+        withhold(e.getValue(), null, NOT_IN_SCHEMA);
+        continue;
+      }
+      at = here == null ? null : here.property(child, name);
+      if (at == null) {
+        appendSegment(sync(here, len), name);
+      }
+      JsonNode o;
+      if (sn == root && !sectionAllowed(name)) {
+        o = withholdAll(e.getValue(), child, AGREEMENT_RECORD_TYPE);
+      } else {
+        o = visit(e.getValue(), child);
+      }
+      if (o != null && minimise) {
+        if (out == null) {
+          out = new FieldMap(in.size());
+        }
+        // input member names are unique, and each is visited once
+        out.append(name, o);
+      }
+    }
+    at = here;
+    currentAddress = savedAddress;
+    if (!minimise) {
+      return null;
+    }
+    int released = out == null ? 0 : out.size();
+    if (sn.isNameRecord
+        && (out == null || (!out.containsKey("full") && !out.containsKey("parts")))) {
+      // a name record without a name says only that a name exists: it goes whole
+      demote(mark, REQUIRED_FIELD_WITHHELD);
+      return null;
+    }
+    // only an object that lost members can have lost a required one
+    if (sn != root && released < in.size()) {
+      for (String req : sn.requiredArray) {
+        if (in.has(req) && (out == null || !out.containsKey(req))) {
+          // an object without a required member would be invalid: it goes whole
+          demote(mark, REQUIRED_FIELD_WITHHELD);
+          return null;
+        }
+      }
+    }
+    if (released == 0 && sn != root) {
+      return null;
+    }
+    return new ObjectNode(F, out == null ? new FieldMap(0) : out);
+  }
+
+  private boolean sectionAllowed(String name) {
+    RecordType t = RecordType.ofSection(name);
+    return t == null || policy.agreement().recordTypes().contains(t);
+  }
+
+  private JsonNode visitLeaf(JsonNode in, CanonicalSchema.Node sn) {
+    Rule r = policy.rule(sn, slot);
+    String text = in instanceof TextNode t ? t.textValue() : null;
+    if (text != null && !psnDigits.isEmpty() && isPsn(text)) {
+      return withhold(in, sn, VP_PSN);
+    }
+    if (sn.personReference && text != null) {
+      if (droppedIds.contains(text)) {
+        return withhold(in, sn, AGREEMENT_CATEGORY);
+      }
+      if (protectedIds.containsKey(text)) {
+        if (r == null || r.action() == FieldAction.WITHHOLD) {
+          return withhold(in, sn, r == null ? DEFAULT_WITHHOLD : r.id());
+        }
+        String domain = localIdDomain;
+        if (domain == null) {
+          domain = localIdDomain = "localId\u0000" + recordId;
+        }
+        return pseudonymise(in, sn, domain, VP_LOCAL_ID);
+      }
+    }
+    if (r == null) {
+      return withhold(
+          in, sn, sn.kind == CanonicalSchema.Kind.FREE_TEXT ? VP_FREE_TEXT : DEFAULT_WITHHOLD);
+    }
+    FieldAction action = r.action();
+    Generalisation g = r.generaliseTo();
+    String guard = null;
+    if (personGuard != null && sn.guardedForProtectedPerson) {
+      guard = personGuard;
+    } else if (linkedGuard != null && sn.guardedForLinkedEntity) {
+      guard = linkedGuard;
+    } else if (linkedDropped && sn.guardedForLinkedEntity) {
+      return withhold(in, sn, AGREEMENT_CATEGORY);
+    }
+    if (guard != null && action != FieldAction.WITHHOLD) {
+      if (sn.kind == CanonicalSchema.Kind.FREE_TEXT) {
+        return withhold(in, sn, guard);
+      }
+      switch (action) {
+        case RELEASE -> {
+          return withhold(in, sn, guard);
+        }
+        case PSEUDONYMISE -> {
+          if (!(r.protectedVictims() && policy.purpose() == Purpose.VICTIM_PROTECTION)) {
+            return withhold(in, sn, guard);
+          }
+        }
+        case GENERALISE -> {
+          if (sn.underDateOfBirth && (g == Generalisation.YEAR || g == Generalisation.AGE_BAND)) {
+            g = Generalisation.AGE_BAND;
+          } else if (g == Generalisation.ADMIN_AREA) {
+            g = Generalisation.COUNTRY;
+          } else if (g == Generalisation.YEAR) {
+            return withhold(in, sn, guard);
+          }
+        }
+        default -> {}
+      }
+    }
+    return switch (action) {
+      case WITHHOLD -> withhold(in, sn, r.id());
+      case RELEASE -> release(in, sn, text, r.id());
+      case PSEUDONYMISE -> {
+        // under a pseudonymised object only identifying strings (or the named field) become
+        // tokens; other strings and dates are withheld, codes and flags pass
+        if (sn.freeString
+            && text != null
+            && (sn.kind == CanonicalSchema.Kind.IDENTIFYING || sn.path.equals(r.path()))) {
+          yield pseudonymise(in, sn, sn.path, r.id());
+        }
+        yield sn.freeString || sn.dateAnchor != null
+            ? withhold(in, sn, r.id())
+            : release(in, sn, text, r.id());
+      }
+      case GENERALISE -> generalise(in, sn, text, g, r.id());
+    };
+  }
+
+  private JsonNode release(JsonNode in, CanonicalSchema.Node sn, String text, String ruleId) {
+    if (text != null && sn.freeString && protectedArray != null && matchesProtected(text, sn)) {
+      return withhold(in, sn, VP_VALUE_MATCH);
+    }
+    return emit(in, sn, FieldAction.RELEASE, ruleId, in);
+  }
+
+  /**
+   * Whether a value about to be released repeats an identifying value of a protected person (a
+   * suspect recorded under a victim's name, a victim's phone among a suspect's contacts). Free text
+   * is searched for every such value, however short.
+   */
+  private boolean matchesProtected(String text, CanonicalSchema.Node sn) {
+    if (isAscii(text)) {
+      return matchesProtectedAscii(text, sn);
+    }
+    boolean freeText = sn.kind == CanonicalSchema.Kind.FREE_TEXT;
+    if (!sn.scrubContained) {
+      // equality only: a hash of the normalised form first, the full comparison on a hit
+      if (Arrays.binarySearch(protectedHashes, normalisedHash(text)) < 0) {
+        return false;
+      }
+      String n = normalise(text);
+      return isProtected(n, normalisedHash(n));
+    }
+    String n = normalise(text);
+    if (isProtected(n, normalisedHash(n))) {
+      return true;
+    }
+    if (freeText) {
+      for (String v : protectedArray) {
+        if (n.contains(v)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    // containment of the longer values, indexed by first character: a few candidates per position
+    String[][] byFirst = longByFirstChar;
+    for (int i = 0; i < n.length(); i++) {
+      char c = n.charAt(i);
+      String[] candidates = c < 128 ? byFirst[c] : null;
+      if (candidates != null) {
+        for (String v : candidates) {
+          if (n.startsWith(v, i)) {
+            return true;
+          }
+        }
+      }
+    }
+    if (longNonAscii.length > 0 && !isAscii(n)) {
+      for (String v : longNonAscii) {
+        if (n.contains(v)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@link #matchesProtected} for an ASCII value, in one pass that normalises it into a scratch
+   * buffer while hashing it (the same form and hash as {@link #normalise} and {@link
+   * #normalisedHash}), then searches the buffer: no string is built unless a hash matches.
+   */
+  private boolean matchesProtectedAscii(String text, CanonicalSchema.Node sn) {
+    int length = text.length();
+    if (length < minProtectedLength) {
+      // normalising ASCII never lengthens it: too short to equal or contain a protected value
+      return false;
+    }
+    int len = normaliseAscii(text);
+    char[] b = scratch;
+    // equality: the hash first, the full comparison on a hit
+    if (isProtected(b, len, scratchHash)) {
+      return true;
+    }
+    if (!sn.scrubContained) {
+      return false;
+    }
+    if (sn.kind == CanonicalSchema.Kind.FREE_TEXT) {
+      // free text: every value, however short (a non-ASCII one cannot occur in ASCII text)
+      for (String v : protectedArray) {
+        if (contains(b, len, v)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    // containment of the longer values, indexed by first character (all ASCII here)
+    String[][] byFirst = longByFirstChar;
+    for (int i = 0; i < len; i++) {
+      String[] candidates = byFirst[b[i]];
+      if (candidates != null) {
+        for (String v : candidates) {
+          if (startsWith(b, len, i, v)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Normalises an ASCII value into the scratch buffer as {@link #normalise} would (trimmed, runs of
+   * white space as one space, lower case), sets {@link #scratchHash} to its {@link
+   * #normalisedHash}, and returns its length.
+   */
+  private int normaliseAscii(String text) {
+    int length = text.length();
+    char[] b = scratch;
+    if (b.length < length) {
+      b = scratch = new char[Math.max(length, b.length * 2)];
+    }
+    int len = 0;
+    long h = 0xcbf29ce484222325L;
+    boolean space = false;
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = len > 0;
+      } else {
+        if (space) {
+          b[len++] = ' ';
+          h = (h ^ ' ') * 0x100000001b3L;
+          space = false;
+        }
+        char l = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        b[len++] = l;
+        h = (h ^ l) * 0x100000001b3L;
+      }
+    }
+    scratchHash = h;
+    return len;
+  }
+
+  private static boolean contains(char[] b, int len, String v) {
+    for (int i = 0, last = len - v.length(); i <= last; i++) {
+      if (startsWith(b, len, i, v)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsWith(char[] b, int len, int from, String v) {
+    int n = v.length();
+    if (from + n > len) {
+      return false;
+    }
+    for (int k = 0; k < n; k++) {
+      if (b[from + k] != v.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private JsonNode generalise(
+      JsonNode in, CanonicalSchema.Node sn, String text, Generalisation g, String ruleId) {
+    switch (g) {
+      case YEAR -> {
+        String rel = relative(sn, sn.dateAnchor);
+        if ("/value".equals(rel)) {
+          return text != null && text.length() >= 4 && isYear(text)
+              ? emit(in, sn, FieldAction.GENERALISE, ruleId, TextNode.valueOf(text.substring(0, 4)))
+              : withhold(in, sn, ruleId);
+        }
+        if ("/precision".equals(rel)) {
+          return emit(in, sn, FieldAction.GENERALISE, ruleId, TextNode.valueOf("YEAR"));
+        }
+        return emit(in, sn, FieldAction.RELEASE, ruleId, in);
+      }
+      case AGE_BAND -> {
+        pendingAgeBand = true;
+        return emit(in, sn, FieldAction.GENERALISE, ruleId, null);
+      }
+      case ADMIN_AREA, COUNTRY -> {
+        String rel = relative(sn, sn.addressAnchor);
+        if ("/country".equals(rel) || "/type".equals(rel)) {
+          return emit(in, sn, FieldAction.RELEASE, ruleId, in);
+        }
+        if (g == Generalisation.ADMIN_AREA && rel != null && rel.startsWith("/adminArea/")) {
+          int level =
+              currentAddress == null ? 1 : currentAddress.path("adminArea").path("level").asInt(1);
+          // only a first-level area (province, state) is coarse enough
+          return level <= 1
+              ? emit(in, sn, FieldAction.RELEASE, ruleId, in)
+              : withhold(in, sn, ruleId);
+        }
+        return withhold(in, sn, ruleId);
+      }
+      case COUNTRY_CODE -> {
+        String cc = sn.phoneLike ? CallingCodes.of(text) : null;
+        return cc == null
+            ? withhold(in, sn, ruleId)
+            : emit(in, sn, FieldAction.GENERALISE, ruleId, TextNode.valueOf(cc));
+      }
+      default -> {
+        return withhold(in, sn, ruleId);
+      }
+    }
+  }
+
+  private static boolean isYear(String text) {
+    for (int i = 0; i < 4; i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String relative(CanonicalSchema.Node sn, CanonicalSchema.Node anchor) {
+    return anchor == null ? null : sn.path.substring(anchor.path.length());
+  }
+
+  private JsonNode pseudonymise(JsonNode in, CanonicalSchema.Node sn, String domain, String id) {
+    if (mode == Mode.CHECK) {
+      if (!(in.isTextual() && PseudonymKey.isToken(in.textValue()))) {
+        offending.add(pointer());
+      }
+      return null;
+    }
+    String value = in.asText();
+    TokenKey k = new TokenKey(domain, value);
+    TextNode token = tokens.get(k);
+    if (token == null) {
+      token = TextNode.valueOf(key.token(domain, value));
+      tokens.put(k, token);
+    }
+    return emit(in, sn, FieldAction.PSEUDONYMISE, id, token);
+  }
+
+  private JsonNode withhold(JsonNode in, CanonicalSchema.Node sn, String ruleId) {
+    return emit(in, sn, FieldAction.WITHHOLD, ruleId, null);
+  }
+
+  private JsonNode emit(
+      JsonNode in, CanonicalSchema.Node sn, FieldAction action, String ruleId, JsonNode out) {
+    if (mode == Mode.CHECK) {
+      // what arrived must be what the sender would have sent
+      if (action == FieldAction.WITHHOLD || out == null || !out.equals(in)) {
+        offending.add(pointer());
+      }
+      return null;
+    }
+    ReferencePointers p = at;
+    decisions.add(
+        p == null
+            ? new FieldDecision(path.toString(), canonical(sn), action, ruleId)
+            : p.schema == sn
+                ? p.decision(action, ruleId)
+                : new FieldDecision(p.pointer, canonical(sn), action, ruleId));
+    return out;
+  }
+
+  /** Withholds every leaf under {@code in}, reporting each with the same rule id. */
+  private JsonNode withholdAll(JsonNode in, CanonicalSchema.Node sn, String ruleId) {
+    if (in instanceof ValueNode) {
+      withhold(in, sn, ruleId);
+    } else if (in.isObject()) {
+      int len = path.length();
+      ReferencePointers here = at;
+      for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        CanonicalSchema.Node child = sn == null ? null : sn.property(e.getKey());
+        if (child == null) {
+          sync(here, len).append("/").append(UNKNOWN_FIELD);
+          at = null;
+          withhold(e.getValue(), null, ruleId);
+        } else {
+          at = here == null ? null : here.property(child, e.getKey());
+          if (at == null) {
+            appendSegment(sync(here, len), e.getKey());
+          }
+          withholdAll(e.getValue(), child, ruleId);
+        }
+      }
+      at = here;
+    } else if (in.isArray()) {
+      int len = path.length();
+      ReferencePointers here = at;
+      for (int i = 0; i < in.size(); i++) {
+        at = here == null || sn == null ? null : here.item(i);
+        if (at == null) {
+          sync(here, len).append('/').append(i);
+        }
+        withholdAll(in.get(i), sn == null ? null : sn.items, ruleId);
+      }
+      at = here;
+    } else {
+      withhold(in, sn, ruleId);
+    }
+    return null;
+  }
+
+  /**
+   * The path builder set to the parent's pointer before a child is appended: while a shared pointer
+   * stands for the position, the builder is not kept up; else it is cut back to the parent's
+   * length.
+   */
+  private StringBuilder sync(ReferencePointers parent, int parentLength) {
+    if (parent != null) {
+      path.setLength(0);
+      path.append(parent.pointer);
+    } else {
+      path.setLength(parentLength);
+    }
+    return path;
+  }
+
+  /** The JSON Pointer of the current position. */
+  private String pointer() {
+    ReferencePointers p = at;
+    return p != null ? p.pointer : path.toString();
+  }
+
+  private void demote(int from, String ruleId) {
+    if (decisions == null) {
+      return;
+    }
+    for (int i = from; i < decisions.size(); i++) {
+      FieldDecision d = decisions.get(i);
+      if (d.action() != FieldAction.WITHHOLD) {
+        decisions.set(
+            i, new FieldDecision(d.path(), d.canonicalPath(), FieldAction.WITHHOLD, ruleId));
+      }
+    }
+  }
+
+  private String canonical(CanonicalSchema.Node sn) {
+    if (sn != null) {
+      return sn.path;
+    }
+    return path.toString().replaceAll("/[0-9]+(?=/|$)", "/*");
+  }
+
+  private static void appendSegment(StringBuilder path, String name) {
+    path.append('/');
+    if (name.indexOf('~') < 0 && name.indexOf('/') < 0) {
+      path.append(name);
+      return;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '~') {
+        path.append("~0");
+      } else if (c == '/') {
+        path.append("~1");
+      } else {
+        path.append(c);
+      }
+    }
+  }
+
+  /**
+   * A PhilSys Number: scheme PH_PSN, or any other Philippine identifier or document number of 12
+   * digits (the PSN has 12 digits; the PhilID card number PCN, which may be exchanged, has 16).
+   */
+  private static boolean isPsnIdentifier(JsonNode in, String valueField) {
+    if ("PH_PSN".equals(in.path("scheme").asText())) {
+      return true;
+    }
+    return "PH".equals(in.path("issuingCountry").asText())
+        && !"PH_PCN".equals(in.path("scheme").asText())
+        && digits(in.path(valueField).asText("")).length() == 12;
+  }
+
+  /** Whether the digits of {@code text} spell a PSN of this record (count first: no garbage). */
+  private boolean isPsn(String text) {
+    if (text.length() < Long.numberOfTrailingZeros(psnLengths)) {
+      return false; // fewer characters than the shortest PSN has digits
+    }
+    int count = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        count++;
+      }
+    }
+    return (psnLengths & (1L << Math.min(count, 63))) != 0 && psnDigits.contains(digits(text));
+  }
+
+  private static String digits(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * FNV-1a over the normalised form of {@code v}, without building it when {@code v} is ASCII;
+   * equal normalised forms give equal hashes.
+   */
+  static long normalisedHash(String v) {
+    String n = isAscii(v) ? v : normalise(v);
+    long h = 0xcbf29ce484222325L;
+    boolean space = false;
+    boolean started = false;
+    for (int i = 0; i < n.length(); i++) {
+      char c = n.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = started;
+        continue;
+      }
+      if (space) {
+        h = (h ^ ' ') * 0x100000001b3L;
+        space = false;
+      }
+      started = true;
+      char l = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+      h = (h ^ l) * 0x100000001b3L;
+    }
+    return h;
+  }
+
+  /** NFKC, trimmed, runs of white space as one space, lower case (same as the pseudonym key). */
+  static String normalise(String v) {
+    boolean ascii = isAscii(v);
+    String n = ascii ? v : Normalizer.normalize(v, Normalizer.Form.NFKC);
+    char[] b = new char[n.length()];
+    int len = 0;
+    boolean space = false;
+    for (int i = 0; i < n.length(); i++) {
+      char c = n.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = len > 0;
+      } else {
+        if (space) {
+          b[len++] = ' ';
+          space = false;
+        }
+        b[len++] = ascii && c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+      }
+    }
+    String out = new String(b, 0, len);
+    return ascii ? out : out.toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean isAscii(String v) {
+    for (int i = 0; i < v.length(); i++) {
+      if (v.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
