@@ -52,6 +52,17 @@ final class Api {
     }
   }
 
+  /** An officer of {@code agency} posts a notification body to its gateway's agency API. */
+  static Answer postNotification(DemoFederation fed, AgencyId agency, String officer, String json)
+      throws Exception {
+    return call(
+        fed.gateway(agency).agencyApiUrl(),
+        "POST",
+        "/api/v1/notifications",
+        fed.token(agency, officer, org.fedgate.trust.OfficerRole.OFFICER),
+        json);
+  }
+
   /** An HTTP client presenting the TLS certificate of {@code as} (any agency of the dev PKI). */
   static HttpClient mtlsClient(DevPki.Result pki, AgencyId as) {
     TlsMaterial tls =

@@ -448,10 +448,15 @@ class FederationIT {
   }
 
   JsonNode minimisedForKh() throws Exception {
+    return minimisedFor(KH, "ACTIP-2015:Art.17");
+  }
+
+  /** The raid sample as TH releases it to {@code to} for an investigation. */
+  JsonNode minimisedFor(AgencyId to, String legalBasis) throws Exception {
     return fed.gateway(TH)
         .context()
         .minimisation()
-        .minimise(TH, KH, Purpose.INVESTIGATION, "ACTIP-2015:Art.17", canonicalRaid())
+        .minimise(TH, to, Purpose.INVESTIGATION, legalBasis, canonicalRaid())
         .record();
   }
 
@@ -504,13 +509,7 @@ class FederationIT {
     long queued = fed.gateway(TH).context().outbox().depth();
     ObjectNode body = (ObjectNode) Api.parse(notification(List.of(KH, ID), Purpose.INVESTIGATION));
     body.put("legalBasis", "ACTIP-2015:Art.17");
-    Api.Answer a =
-        Api.call(
-            fed.gateway(TH).agencyApiUrl(),
-            "POST",
-            "/api/v1/notifications",
-            token(TH, "th-officer-1", OfficerRole.OFFICER),
-            body.toString());
+    Api.Answer a = Api.postNotification(fed, TH, "th-officer-1", body.toString());
     assertThat(a.status()).as(a.raw()).isEqualTo(403);
     assertThat(a.body().path("code").asText()).isEqualTo("FG-3016");
     assertThat(fed.gateway(TH).context().outbox().depth()).isEqualTo(queued);
@@ -518,13 +517,7 @@ class FederationIT {
 
     // a part of a listed instrument is covered (Thai act, section 27)
     body.put("legalBasis", "TH-ATPA-2008:s27");
-    Api.Answer ok =
-        Api.call(
-            fed.gateway(TH).agencyApiUrl(),
-            "POST",
-            "/api/v1/notifications",
-            token(TH, "th-officer-1", OfficerRole.OFFICER),
-            body.toString());
+    Api.Answer ok = Api.postNotification(fed, TH, "th-officer-1", body.toString());
     assertThat(ok.status()).as(ok.raw()).isEqualTo(202);
     List<String> sent = new ArrayList<>();
     ok.body().path("messageIds").forEach(n -> sent.add(n.asText()));
@@ -557,20 +550,12 @@ class FederationIT {
 
     // and a receiver refuses (and holds) a disclosure citing a basis its agreement lacks, even
     // when the sender's gateway let it through
-    var sealed = sealFromTh(forId(), ID, "ACTIP-2015:Art.17");
+    var sealed = sealFromTh(minimisedFor(ID, "ASEAN-MLAT-2004"), ID, "ACTIP-2015:Art.17");
     Api.Answer received = Api.postEnvelope(Api.mtlsClient(fed.pki(), TH), fed, ID, sealed.jws());
     assertThat(received.status()).as(received.raw()).isEqualTo(403);
     assertThat(received.body().path("code").asText()).isEqualTo("FG-3016");
     assertThat(audited(ID, "QUARANTINE", "FG-3016")).isTrue();
     problemBodies.add(received.raw());
-  }
-
-  JsonNode forId() throws Exception {
-    return fed.gateway(TH)
-        .context()
-        .minimisation()
-        .minimise(TH, ID, Purpose.INVESTIGATION, "ASEAN-MLAT-2004", canonicalRaid())
-        .record();
   }
 
   @Test

@@ -15,14 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.fedgate.audit.verify.AuditVerifier;
-import org.fedgate.gateway.GatewayContext;
 import org.fedgate.gateway.demo.DemoFederation;
-import org.fedgate.gateway.demo.DemoScenario;
 import org.fedgate.gateway.module.AuditLogTrail;
 import org.fedgate.gateway.port.AuditTrail;
 import org.fedgate.model.AgencyId;
 import org.fedgate.model.Purpose;
-import org.fedgate.trust.OfficerRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,23 +72,12 @@ class PostgresFederationIT {
   }
 
   static List<String> notify(AgencyId... to) throws Exception {
-    var body = GatewayContext.JSON.createObjectNode();
-    var arr = body.putArray("to");
-    for (AgencyId a : to) {
-      arr.add(a.value());
-    }
-    body.put("purpose", Purpose.INVESTIGATION.name());
-    body.put("legalBasis", "ASEAN-MLAT-2004");
-    body.put("justification", "CCIB-PG-2569");
-    body.set(
-        "record", GatewayContext.JSON.readTree(DemoFederation.resource(DemoScenario.RAID_SAMPLE)));
     Api.Answer a =
-        Api.call(
-            fed.gateway(TH).agencyApiUrl(),
-            "POST",
-            "/api/v1/notifications",
-            fed.token(TH, "th-officer-pg", OfficerRole.OFFICER),
-            body.toString());
+        Api.postNotification(
+            fed,
+            TH,
+            "th-officer-pg",
+            FederationIT.notification(List.of(to), Purpose.INVESTIGATION));
     assertThat(a.status()).as(a.raw()).isEqualTo(202);
     List<String> ids = new ArrayList<>();
     a.body().path("messageIds").forEach(n -> ids.add(n.asText()));

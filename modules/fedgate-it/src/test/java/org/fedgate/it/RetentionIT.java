@@ -63,20 +63,12 @@ class RetentionIT {
   }
 
   static String notifyKh() throws Exception {
-    var body = GatewayContext.JSON.createObjectNode();
-    body.putArray("to").add(KH.value());
-    body.put("purpose", Purpose.INVESTIGATION.name());
-    body.put("legalBasis", "ACTIP-2015:Art.17");
-    body.put("justification", "CCIB-RET-2569");
-    body.set(
-        "record", GatewayContext.JSON.readTree(DemoFederation.resource(DemoScenario.RAID_SAMPLE)));
     Api.Answer a =
-        Api.call(
-            fed.gateway(TH).agencyApiUrl(),
-            "POST",
-            "/api/v1/notifications",
-            fed.token(TH, "th-officer-ret", OfficerRole.OFFICER),
-            body.toString());
+        Api.postNotification(
+            fed,
+            TH,
+            "th-officer-ret",
+            FederationIT.notification(List.of(KH), Purpose.INVESTIGATION));
     assertThat(a.status()).as(a.raw()).isEqualTo(202);
     String id = a.body().path("messageIds").get(0).asText();
     await()

@@ -76,80 +76,85 @@ public final class Erasure {
    */
   public List<Due> due(String counterpart, Instant before, int limit) {
     long cut = before.toEpochMilli();
+    String first = " FETCH FIRST " + limit + " ROWS ONLY";
     return store.inTransaction(
         c -> {
           List<Due> out = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT message_id, conversation_id, purpose, payload_sha256 FROM fg_inbound"
-                      + " WHERE sender = ? AND received_at < ? AND erased_at IS NULL AND state IN "
-                      + FINISHED
-                      + " ORDER BY received_at FETCH FIRST "
-                      + limit
-                      + " ROWS ONLY")) {
-            ps.setString(1, counterpart);
-            ps.setLong(2, cut);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(
-                    new Due(
-                        Kind.RECEIVED,
-                        rs.getString(1),
-                        counterpart,
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4)));
-              }
-            }
-          }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT request_id, message_id, purpose FROM fg_request WHERE partner = ?"
-                      + " AND updated_at < ? AND erased_at IS NULL AND answer IS NOT NULL"
-                      + " ORDER BY updated_at FETCH FIRST "
-                      + limit
-                      + " ROWS ONLY")) {
-            ps.setString(1, counterpart);
-            ps.setLong(2, cut);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(
-                    new Due(
-                        Kind.ANSWER,
-                        rs.getString(1),
-                        counterpart,
-                        rs.getString(2),
-                        rs.getString(2),
-                        rs.getString(3),
-                        null));
-              }
-            }
-          }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT message_id, conversation_id, purpose, payload_sha256 FROM fg_quarantine"
-                      + " WHERE sender = ? AND received_at < ? ORDER BY received_at FETCH FIRST "
-                      + limit
-                      + " ROWS ONLY")) {
-            ps.setString(1, counterpart);
-            ps.setLong(2, cut);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(
-                    new Due(
-                        Kind.QUARANTINED,
-                        rs.getString(1),
-                        counterpart,
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4)));
-              }
-            }
-          }
+          collect(
+              c,
+              "SELECT message_id, conversation_id, purpose, payload_sha256 FROM fg_inbound"
+                  + " WHERE sender = ? AND received_at < ? AND erased_at IS NULL AND state IN "
+                  + FINISHED
+                  + " ORDER BY received_at"
+                  + first,
+              counterpart,
+              cut,
+              rs ->
+                  new Due(
+                      Kind.RECEIVED,
+                      rs.getString(1),
+                      counterpart,
+                      rs.getString(1),
+                      rs.getString(2),
+                      rs.getString(3),
+                      rs.getString(4)),
+              out);
+          collect(
+              c,
+              "SELECT request_id, message_id, purpose FROM fg_request WHERE partner = ?"
+                  + " AND updated_at < ? AND erased_at IS NULL AND answer IS NOT NULL"
+                  + " ORDER BY updated_at"
+                  + first,
+              counterpart,
+              cut,
+              rs ->
+                  new Due(
+                      Kind.ANSWER,
+                      rs.getString(1),
+                      counterpart,
+                      rs.getString(2),
+                      rs.getString(2),
+                      rs.getString(3),
+                      null),
+              out);
+          collect(
+              c,
+              "SELECT message_id, conversation_id, purpose, payload_sha256 FROM fg_quarantine"
+                  + " WHERE sender = ? AND received_at < ? ORDER BY received_at"
+                  + first,
+              counterpart,
+              cut,
+              rs ->
+                  new Due(
+                      Kind.QUARANTINED,
+                      rs.getString(1),
+                      counterpart,
+                      rs.getString(1),
+                      rs.getString(2),
+                      rs.getString(3),
+                      rs.getString(4)),
+              out);
           return out;
         });
+  }
+
+  private interface RowReader {
+    Due read(ResultSet rs) throws SQLException;
+  }
+
+  /** Runs a query taking (counterpart, cut) and adds a {@link Due} per row. */
+  private static void collect(
+      Connection c, String sql, String counterpart, long cut, RowReader reader, List<Due> out)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, counterpart);
+      ps.setLong(2, cut);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(reader.read(rs));
+        }
+      }
+    }
   }
 
   /**
