@@ -186,6 +186,19 @@ public final class Gateway implements AutoCloseable {
     tlsParams.setClientAuthentication(clientAuth);
     jetty.setTLSServerParametersForPort(
         c.federationApi().host(), c.federationApi().port(), tlsParams);
+    GatewayConfig.Listen api = c.agencyApi();
+    if (api.tls() != null) {
+      // server authentication only: officers and the back end authenticate inside the request
+      TLSServerParameters apiTls = new TLSServerParameters();
+      apiTls.setKeyManagers(TlsMaterial.serverKeyManagers(api.tls()));
+      jetty.setTLSServerParametersForPort(api.host(), api.port(), apiTls);
+    } else if (!api.loopbackOnly()) {
+      LOG.warn(
+          "agency API of {} is plain HTTP on {}: officers' tokens and records cross the network"
+              + " in clear; configure agencyApi.tls or terminate TLS in front of it",
+          c.agency(),
+          api.host());
+    }
 
     ProducerTemplate producer = camel.createProducerTemplate();
     AgencyResource agencyResource = new AgencyResource(ctx, producer);
@@ -196,7 +209,7 @@ public final class Gateway implements AutoCloseable {
 
     JAXRSServerFactoryBean agency = new JAXRSServerFactoryBean();
     agency.setBus(bus);
-    agency.setAddress("http://" + c.agencyApi().host() + ":" + c.agencyApi().port() + "/");
+    agency.setAddress(api.origin(api.port()) + "/");
     agency.setServiceBeans(
         List.of(
             agencyResource,
@@ -224,8 +237,7 @@ public final class Gateway implements AutoCloseable {
                   b.soapInbound().password() == null
                       ? new char[0]
                       : b.soapInbound().password().chars()));
-      soapEndpoint.publish(
-          "http://" + c.agencyApi().host() + ":" + c.agencyApi().port() + "/soap/notifications");
+      soapEndpoint.publish(api.origin(api.port()) + "/soap/notifications");
     }
   }
 
@@ -239,7 +251,7 @@ public final class Gateway implements AutoCloseable {
 
   public String agencyApiUrl() {
     GatewayConfig.Listen l = ctx.config().agencyApi();
-    return l.publicUrl() != null ? l.publicUrl() : "http://" + l.host() + ":" + l.port();
+    return l.publicUrl() != null ? l.publicUrl() : l.origin(l.port());
   }
 
   public String federationApiUrl() {

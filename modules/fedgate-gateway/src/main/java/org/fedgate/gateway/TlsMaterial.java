@@ -31,22 +31,7 @@ public final class TlsMaterial {
 
   public TlsMaterial(GatewayConfig.Tls tls) {
     try {
-      KeyStore ks = KeyStore.getInstance("PKCS12");
-      try (InputStream in = Files.newInputStream(tls.keystore())) {
-        ks.load(in, tls.password() == null ? new char[0] : tls.password().chars());
-      }
-      if (tls.alias() != null) {
-        // keep only the configured entry so the server presents the right certificate
-        for (String a : java.util.Collections.list(ks.aliases())) {
-          if (!a.equals(tls.alias())) {
-            ks.deleteEntry(a);
-          }
-        }
-      }
-      KeyManagerFactory kmf =
-          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      kmf.init(ks, tls.password() == null ? new char[0] : tls.password().chars());
-      this.keyManagers = kmf.getKeyManagers();
+      this.keyManagers = loadKeyManagers(tls.keystore(), tls.password(), tls.alias());
       KeyStore ts = KeyStore.getInstance("PKCS12");
       ts.load(null, null);
       int i = 0;
@@ -63,6 +48,43 @@ public final class TlsMaterial {
       throw new FedgateException(
           GatewayError.CONFIG_INVALID, "tls keystore or trustedRoot unreadable", e);
     }
+  }
+
+  /**
+   * The server key of the agency API when it serves HTTPS ({@code agencyApi.tls}): no client
+   * certificate is asked for there, officers present bearer tokens.
+   */
+  public static KeyManager[] serverKeyManagers(GatewayConfig.Keystore keystore) {
+    try {
+      return loadKeyManagers(keystore.keystore(), keystore.password(), keystore.alias());
+    } catch (IOException | GeneralSecurityException e) {
+      throw new FedgateException(
+          GatewayError.CONFIG_INVALID, "agencyApi.tls keystore unreadable", e);
+    }
+  }
+
+  private static KeyManager[] loadKeyManagers(
+      Path keystore, GatewayConfig.Secret password, String alias)
+      throws IOException, GeneralSecurityException {
+    char[] pass = password == null ? new char[0] : password.chars();
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keystore)) {
+      ks.load(in, pass);
+    }
+    if (alias != null) {
+      if (!ks.isKeyEntry(alias)) {
+        throw new GeneralSecurityException("no key entry under the configured alias");
+      }
+      // keep only the configured entry so the server presents the right certificate
+      for (String a : java.util.Collections.list(ks.aliases())) {
+        if (!a.equals(alias)) {
+          ks.deleteEntry(a);
+        }
+      }
+    }
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(ks, pass);
+    return kmf.getKeyManagers();
   }
 
   /** Reads PEM or DER certificates, or the certificates of a PKCS#12 trust store. */

@@ -29,6 +29,12 @@ final class Api {
 
   static Answer call(String baseUrl, String method, String path, String token, String json)
       throws Exception {
+    return call(HTTP, baseUrl, method, path, token, json);
+  }
+
+  static Answer call(
+      HttpClient client, String baseUrl, String method, String path, String token, String json)
+      throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
     if (token != null) {
@@ -40,7 +46,7 @@ final class Api {
     } else {
       b.method(method, HttpRequest.BodyPublishers.noBody());
     }
-    HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
     return new Answer(r.statusCode(), parse(r.body()), r.body());
   }
 

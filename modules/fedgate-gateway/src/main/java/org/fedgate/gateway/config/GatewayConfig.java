@@ -52,10 +52,26 @@ public record GatewayConfig(
     auth = auth == null ? new Auth(null, null) : auth;
   }
 
-  /** A listening socket. {@code port: 0} picks a free port (tests). */
-  public record Listen(String host, int port, String publicUrl) {
+  /**
+   * A listening socket. {@code port: 0} picks a free port (tests). {@code tls}, for the agency API
+   * only, serves it over HTTPS with that server key (the federation API always uses the top-level
+   * {@code tls} section, with mutual TLS).
+   */
+  public record Listen(String host, int port, String publicUrl, Keystore tls) {
     public Listen {
       host = host == null ? "127.0.0.1" : host;
+    }
+
+    /** The scheme, host and port a client of this socket uses. */
+    @JsonIgnore
+    public String origin(int boundPort) {
+      return (tls != null ? "https://" : "http://") + host + ":" + boundPort;
+    }
+
+    /** Whether only this machine can reach the socket. */
+    @JsonIgnore
+    public boolean loopbackOnly() {
+      return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
     }
   }
 
@@ -179,8 +195,6 @@ public record GatewayConfig(
   /** The agency API's base URL, as printed by {@code serve} and {@code demo}. */
   @JsonIgnore
   public String agencyApiUrl(int boundPort) {
-    return agencyApi.publicUrl() != null
-        ? agencyApi.publicUrl()
-        : "http://" + agencyApi.host() + ":" + boundPort;
+    return agencyApi.publicUrl() != null ? agencyApi.publicUrl() : agencyApi.origin(boundPort);
   }
 }

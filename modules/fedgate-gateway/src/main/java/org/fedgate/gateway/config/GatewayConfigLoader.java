@@ -192,6 +192,18 @@ public final class GatewayConfigLoader {
             });
     checkPort("agencyApi.port", c.agencyApi().port());
     checkPort("federationApi.port", c.federationApi().port());
+    if (c.agencyApi().port() != 0 && c.agencyApi().port() == c.federationApi().port()) {
+      throw new FedgateException(
+          GatewayError.CONFIG_INVALID, "agencyApi.port and federationApi.port must differ");
+    }
+    if (c.federationApi().tls() != null) {
+      throw new FedgateException(
+          GatewayError.CONFIG_INVALID,
+          "federationApi.tls is not a key: the federation API uses the top-level tls section");
+    }
+    if (c.agencyApi().tls() != null && c.agencyApi().tls().keystore() == null) {
+      throw new FedgateException(GatewayError.CONFIG_INVALID, "missing key agencyApi.tls.keystore");
+    }
   }
 
   private static void checkPort(String key, int port) {

@@ -319,6 +319,27 @@ public final class DemoFederation implements AutoCloseable {
         StandardCharsets.UTF_8);
   }
 
+  /**
+   * Serves a prepared (not yet started) member's agency API over HTTPS with its gateway TLS key
+   * (whose certificate names localhost and 127.0.0.1).
+   */
+  public void useAgencyApiTls(AgencyId a) throws IOException {
+    Path config = members.get(a).config();
+    String yaml = Files.readString(config, StandardCharsets.UTF_8);
+    String plain = "agencyApi: {host: 127.0.0.1, port: " + members.get(a).agencyPort() + "}";
+    if (!yaml.contains(plain)) {
+      throw new IllegalStateException("no plain agencyApi line in " + config.getFileName());
+    }
+    String tls =
+        "agencyApi:\n  host: 127.0.0.1\n  port: "
+            + members.get(a).agencyPort()
+            + "\n  tls:\n    keystore: "
+            + pki.tlsKeystore(a)
+            + "\n    password: "
+            + DevPki.DEV_PASSWORD;
+    Files.writeString(config, yaml.replace(plain, tls), StandardCharsets.UTF_8);
+  }
+
   public GatewayConfig config(AgencyId a) {
     return new GatewayConfigLoader().load(members.get(a).config());
   }

@@ -87,6 +87,53 @@ class GatewayConfigLoaderTest {
   }
 
   @Test
+  void parse_agencyApiTls_resolvesItsKeystore_andMakesTheApiHttps() {
+    GatewayConfig c =
+        loader.parse(
+            MINIMAL.replace(
+                "agencyApi: {port: 8081}",
+                "agencyApi: {port: 8081, tls: {keystore: certs/api.p12, password: x}}"),
+            Path.of("/etc/fedgate"));
+    assertThat(c.agencyApi().tls().keystore()).isEqualTo(Path.of("/etc/fedgate/certs/api.p12"));
+    assertThat(c.agencyApiUrl(8081)).isEqualTo("https://127.0.0.1:8081");
+    assertThat(loader.parse(MINIMAL, Path.of("/x")).agencyApiUrl(8081))
+        .isEqualTo("http://127.0.0.1:8081");
+  }
+
+  @Test
+  void parse_agencyApiTlsWithoutKeystore_isConfigInvalid() {
+    assertConfigInvalid(
+        MINIMAL.replace("agencyApi: {port: 8081}", "agencyApi: {port: 8081, tls: {password: x}}"),
+        "agencyApi.tls.keystore");
+  }
+
+  @Test
+  void parse_federationApiTls_isRefused_becauseTheTopLevelTlsSectionRulesIt() {
+    assertConfigInvalid(
+        MINIMAL.replace(
+            "federationApi: {port: 8443}",
+            "federationApi: {port: 8443, tls: {keystore: certs/other.p12}}"),
+        "federationApi.tls");
+  }
+
+  @Test
+  void parse_agencyAndFederationApiOnOnePort_isConfigInvalid() {
+    assertConfigInvalid(
+        MINIMAL.replace("federationApi: {port: 8443}", "federationApi: {port: 8081}"),
+        "must differ");
+  }
+
+  private void assertConfigInvalid(String yaml, String detail) {
+    assertThatThrownBy(() -> loader.parse(yaml, Path.of("/x")))
+        .isInstanceOfSatisfying(
+            FedgateException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("FG-5001");
+              assertThat(e.getMessage()).contains(detail);
+            });
+  }
+
+  @Test
   void parse_backendWithoutUrl_fails() {
     assertThatThrownBy(() -> loader.parse(MINIMAL + "backend: {type: REST}\n", Path.of("/x")))
         .isInstanceOfSatisfying(

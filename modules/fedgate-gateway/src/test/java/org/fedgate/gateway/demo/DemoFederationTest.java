@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -96,6 +97,25 @@ class DemoFederationTest {
       assertThatThrownBy(() -> fed.startGateway(DemoFederation.TH))
           .isInstanceOfSatisfying(
               FedgateException.class, e -> assertThat(e.code()).isEqualTo("FG-5001"));
+    }
+  }
+
+  @Test
+  void startGateway_agencyApiTlsKeystoreUnreadable_isAConfigurationError() throws Exception {
+    try (DemoFederation fed = DemoFederation.prepare(dir, Map.of(), Duration.ofSeconds(1))) {
+      fed.useAgencyApiTls(DemoFederation.TH);
+      Path config = fed.member(DemoFederation.TH).config();
+      String keystore = "    keystore: " + fed.pki().tlsKeystore(DemoFederation.TH);
+      String yaml = Files.readString(config);
+      assertThat(yaml).contains(keystore);
+      Files.writeString(config, yaml.replace(keystore, "    keystore: " + dir.resolve("gone.p12")));
+      assertThatThrownBy(() -> fed.startGateway(DemoFederation.TH))
+          .isInstanceOfSatisfying(
+              FedgateException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo("FG-5001");
+                assertThat(e.getMessage()).contains("agencyApi.tls");
+              });
     }
   }
 
