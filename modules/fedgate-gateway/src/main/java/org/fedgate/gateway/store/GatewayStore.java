@@ -162,7 +162,13 @@ public final class GatewayStore implements AutoCloseable {
             "CREATE INDEX IF NOT EXISTS fg_quarantine_age ON fg_quarantine(received_at)",
             // retention: when a received record was erased (its row and audit trail remain)
             "ALTER TABLE fg_inbound ADD COLUMN IF NOT EXISTS erased_at BIGINT",
-            "ALTER TABLE fg_request ADD COLUMN IF NOT EXISTS erased_at BIGINT");
+            "ALTER TABLE fg_request ADD COLUMN IF NOT EXISTS erased_at BIGINT",
+            // the hourly retention sweep lists partners and their oldest rows: without these it
+            // read every row, bodies included, once an hour
+            "CREATE INDEX IF NOT EXISTS fg_inbound_sender_age ON fg_inbound(sender, received_at)",
+            "CREATE INDEX IF NOT EXISTS fg_request_partner_age ON fg_request(partner, updated_at)",
+            "CREATE INDEX IF NOT EXISTS fg_quarantine_sender_age"
+                + " ON fg_quarantine(sender, received_at)");
     inTransaction(
         c -> {
           try (Statement s = c.createStatement()) {

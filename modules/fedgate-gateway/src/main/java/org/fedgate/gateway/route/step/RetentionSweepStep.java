@@ -52,6 +52,9 @@ public final class RetentionSweepStep extends Step {
         retention = Optional.empty();
       }
       if (retention.isEmpty()) {
+        if (erasure.due(counterpart, now, 1).isEmpty()) {
+          continue; // nothing held from this partner any more
+        }
         LOG.warn("retention unknown, nothing erased: partner={} (no agreement)", counterpart);
         continue;
       }
