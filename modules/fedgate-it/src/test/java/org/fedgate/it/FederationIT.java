@@ -503,6 +503,70 @@ class FederationIT {
   }
 
   @Test
+  void sameEnvelopeOnParallelConnections_isCollectedOnce_andNeverRefused() throws Exception {
+    // a sender whose request timed out retries while the first attempt is still being received
+    // (or two sender replicas deliver one row): the receiver must not sign a rejection for an
+    // envelope it is accepting; it answers "retry" (FG-5022) or the one receipt
+    HttpClient th = Api.mtlsClient(fed.pki(), TH);
+    for (int round = 0; round < 4; round++) {
+      var sealed = sealFromTh(minimisedForKh(), KH);
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.CompletableFuture<Api.Answer>> posts = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        posts.add(
+            java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    go.await();
+                    return Api.postEnvelope(th, fed, KH, sealed.jws());
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                }));
+      }
+      go.countDown();
+      List<Api.Answer> answers = new ArrayList<>();
+      for (var p : posts) {
+        answers.add(p.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      List<Api.Answer> accepted = answers.stream().filter(a -> a.status() == 200).toList();
+      assertThat(accepted).as("answers %s", answers).hasSize(1);
+      String receipt = accepted.get(0).body().path("receipt").asText();
+      for (Api.Answer a : answers) {
+        if (a.status() == 503) {
+          assertThat(a.body().path("code").asText()).isEqualTo("FG-5022");
+          assertThat(a.body().has("receipt")).isFalse();
+        } else if (a.status() == 409) {
+          assertThat(a.body().path("code").asText()).isEqualTo("FG-2015");
+          assertThat(a.body().path("receipt").asText()).isEqualTo(receipt);
+        } else {
+          assertThat(a.status()).as(a.raw()).isEqualTo(200);
+        }
+      }
+      assertThat(
+              fed.gateway(KH)
+                  .context()
+                  .audit()
+                  .query(
+                      new AuditTrail.AuditQuery(
+                          null,
+                          null,
+                          null,
+                          null,
+                          null,
+                          "COLLECTION",
+                          null,
+                          sealed.messageId(),
+                          null,
+                          -1,
+                          10))
+                  .path("entries")
+                  .size())
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
   void legalBasis_theAgreementDoesNotRestOn_isRefusedBySenderAndReceiver() throws Exception {
     // TH -> ID rests on the ASEAN MLAT, UNTOC and Thai law, not on ACTIP: the whole notification
     // is refused before anything is queued for either partner

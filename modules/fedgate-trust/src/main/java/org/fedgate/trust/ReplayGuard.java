@@ -61,6 +61,14 @@ public final class ReplayGuard {
     }
   }
 
+  /**
+   * Forgets {@code messageId}, so that the sender's retry is processed: for an envelope whose
+   * processing failed for a passing reason (store unavailable) after it was recorded here.
+   */
+  public void forget(UUID messageId) {
+    seen.remove(messageId);
+  }
+
   /** Whether the id is currently remembered. */
   public boolean contains(UUID messageId) {
     return seen.containsKey(messageId);

@@ -147,4 +147,19 @@ class ReceiptAndMultiPartyTest {
         MessageIds.newUuidV7(), fed.now.plusSeconds(60), fed.now.plus(Duration.ofMinutes(12)));
     assertThat(g.size()).isEqualTo(1);
   }
+
+  @Test
+  void replayGuard_forget_letsTheSameIdBeRecordedAgain_andOnlyThatId() {
+    ReplayGuard g = new ReplayGuard(10, Duration.ofMinutes(10));
+    java.util.UUID retried = MessageIds.newUuidV7();
+    java.util.UUID other = MessageIds.newUuidV7();
+    g.checkAndRecord(retried, fed.now.plusSeconds(60), fed.now);
+    g.checkAndRecord(other, fed.now.plusSeconds(60), fed.now);
+    assertThat(code(() -> g.checkAndRecord(retried, fed.now.plusSeconds(60), fed.now)))
+        .isEqualTo("FG-2015");
+    g.forget(retried);
+    g.checkAndRecord(retried, fed.now.plusSeconds(60), fed.now);
+    assertThat(code(() -> g.checkAndRecord(other, fed.now.plusSeconds(60), fed.now)))
+        .isEqualTo("FG-2015");
+  }
 }

@@ -75,7 +75,10 @@ public final class FederationResource {
             result.code(),
             result.detail() == null || result.detail().isEmpty() ? null : result.detail(),
             result.receipt());
-    return p.toResponse();
+    Response response = p.toResponse();
+    return result.httpStatus() == 503
+        ? Response.fromResponse(response).header("Retry-After", "1").build()
+        : response;
   }
 
   /** The member proven by the TLS client certificate; anything else is refused and audited. */

@@ -56,6 +56,7 @@ public final class DemoFederation implements AutoCloseable {
   private final DevPki.Result pki;
   private final Map<AgencyId, Member> members;
   private final Map<AgencyId, Gateway> gateways = new LinkedHashMap<>();
+  private final List<Gateway> replicas = new java.util.ArrayList<>();
   private MockRestBackend thBackend;
   private MockRestBackend khBackend;
   private MockSoapBackend idBackend;
@@ -340,6 +341,35 @@ public final class DemoFederation implements AutoCloseable {
     Files.writeString(config, yaml.replace(plain, tls), StandardCharsets.UTF_8);
   }
 
+  /**
+   * Writes the configuration of another instance of a prepared member: the same keys, agreements
+   * and store, listening on ports of its own (one of several replicas behind the agency's load
+   * balancer; they share the work through the store, which must then be PostgreSQL).
+   */
+  public Path replicaConfig(AgencyId a, String name) throws IOException {
+    Member m = members.get(a);
+    String yaml = Files.readString(m.config(), StandardCharsets.UTF_8);
+    String api = "agencyApi: {host: 127.0.0.1, port: " + m.agencyPort() + "}";
+    String federation = "federationApi: {host: 127.0.0.1, port: " + m.federationPort() + "}";
+    if (!yaml.contains(api) || !yaml.contains(federation)) {
+      throw new IllegalStateException("no plain listen lines in " + m.config().getFileName());
+    }
+    yaml =
+        yaml.replace(api, "agencyApi: {host: 127.0.0.1, port: " + freePort() + "}")
+            .replace(federation, "federationApi: {host: 127.0.0.1, port: " + freePort() + "}");
+    Path out = m.config().resolveSibling(lower(a) + "-" + name + ".yaml");
+    Files.writeString(out, yaml, StandardCharsets.UTF_8);
+    return out;
+  }
+
+  /** Starts an instance from {@link #replicaConfig}; closed with the federation. */
+  public Gateway startReplica(Path config) {
+    GatewayConfig c = new GatewayConfigLoader().load(config);
+    Gateway g = Gateway.start(c, ModuleWiring.wire(c));
+    replicas.add(g);
+    return g;
+  }
+
   public GatewayConfig config(AgencyId a) {
     return new GatewayConfigLoader().load(members.get(a).config());
   }
@@ -415,6 +445,10 @@ public final class DemoFederation implements AutoCloseable {
 
   @Override
   public void close() {
+    for (Gateway g : replicas) {
+      g.close();
+    }
+    replicas.clear();
     for (AgencyId a : List.copyOf(gateways.keySet())) {
       stopGateway(a);
     }

@@ -177,6 +177,11 @@ public final class TrustEnvelopes implements EnvelopeTrust {
   }
 
   @Override
+  public void forgetSeen(Opened envelope) {
+    replay.forget(UUID.fromString(envelope.header().messageId()));
+  }
+
+  @Override
   public String signReceipt(
       String messageId,
       AgencyId sender,

@@ -27,6 +27,12 @@ public interface EnvelopeTrust {
   void markSeen(Opened envelope);
 
   /**
+   * Forgets the message id again: its processing failed for a passing reason after {@link
+   * #markSeen}, and the sender's retry must not look like a replay.
+   */
+  void forgetSeen(Opened envelope);
+
+  /**
    * Signs a receipt for a received envelope from {@code sender}; {@code rejectCode} is null when it
    * was accepted.
    */

@@ -55,6 +55,9 @@ public final class GatewayHeaders {
   /** The verified inbound envelope. */
   public static final String OPENED = "FedgateOpened";
 
+  /** Set once this attempt recorded the envelope's message id with the replay guard. */
+  public static final String MARKED_SEEN = "FedgateMarkedSeen";
+
   /** The outbox row being delivered. */
   public static final String OUTBOX_ENTRY = "FedgateOutboxEntry";
 

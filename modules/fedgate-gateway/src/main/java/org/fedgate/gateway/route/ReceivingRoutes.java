@@ -37,6 +37,9 @@ public final class ReceivingRoutes extends RouteBuilder {
   private final GatewayContext ctx;
   private final InFlight inFlight = new InFlight();
 
+  /** Message ids being received right now (from verification to the answer). */
+  private final InFlight receiving = new InFlight();
+
   public ReceivingRoutes(GatewayContext ctx) {
     this.ctx = ctx;
   }
@@ -62,7 +65,7 @@ public final class ReceivingRoutes extends RouteBuilder {
         .id("check-peer-is-sender")
         .process(new IdempotentReceiverStep(ctx))
         .id("idempotent-receiver")
-        .process(new ReplayGuardStep(ctx))
+        .process(new ReplayGuardStep(ctx, receiving))
         .id("replay-guard")
         .process(new CheckAgreementStep(ctx))
         .id("check-agreement")

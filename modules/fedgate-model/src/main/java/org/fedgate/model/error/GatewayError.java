@@ -43,7 +43,12 @@ public enum GatewayError implements ErrorCode {
   /** The partner refused the envelope; its receipt carries the partner's own code. */
   PARTNER_REJECTED("FG-5020", 502, "Partner rejected the envelope"),
   /** The message type or record type is not handled by this endpoint. */
-  UNSUPPORTED_MESSAGE("FG-5021", 422, "Unsupported message type");
+  UNSUPPORTED_MESSAGE("FG-5021", 422, "Unsupported message type"),
+  /**
+   * The same envelope is being received on another connection (the sender timed out and retried, or
+   * two of its replicas sent it): retry later, and the retry gets the receipt.
+   */
+  RECEIVE_IN_PROGRESS("FG-5022", 503, "Envelope still being received, retry");
 
   private final String code;
   private final int httpStatus;

@@ -23,8 +23,14 @@ public final class IdempotentReceiverStep extends Step {
 
   @Override
   public void process(Exchange exchange) {
-    EnvelopeTrust.Opened opened =
-        required(exchange, GatewayHeaders.OPENED, EnvelopeTrust.Opened.class);
+    answerIfReceived(ctx, required(exchange, GatewayHeaders.OPENED, EnvelopeTrust.Opened.class));
+  }
+
+  /**
+   * Throws {@link DuplicateEnvelopeException} with the stored receipt when the envelope was
+   * received before, {@code FG-5018} when its id came with another payload; returns otherwise.
+   */
+  static void answerIfReceived(GatewayContext ctx, EnvelopeTrust.Opened opened) {
     Optional<InboundQueue.Entry> seen = ctx.inbound().find(opened.header().messageId());
     if (seen.isEmpty()) {
       return;

@@ -41,6 +41,25 @@ public final class RejectInboundStep extends Step {
     EnvelopeTrust.Opened opened =
         optional(exchange, GatewayHeaders.OPENED, EnvelopeTrust.Opened.class);
     AgencyId peer = optional(exchange, GatewayHeaders.TLS_PEER, AgencyId.class);
+    if (code == GatewayError.RECEIVE_IN_PROGRESS) {
+      // not a refusal: the attempt in progress answers, audits and collects the envelope; no
+      // signed rejection may contradict its receipt
+      ctx.metrics().rejection(code.code());
+      LOG.info(
+          "inbound envelope already being received, sender told to retry: messageId={} peer={}",
+          opened == null ? "-" : opened.header().messageId(),
+          peer == null ? "-" : peer.value());
+      exchange
+          .getIn()
+          .setBody(new InboundResult(code.httpStatus(), null, code.code(), code.title(), detail));
+      return;
+    }
+    if (opened != null
+        && code.httpStatus() >= 500
+        && Boolean.TRUE.equals(exchange.getIn().getHeader(GatewayHeaders.MARKED_SEEN))) {
+      // a passing failure (store unavailable, ...): the sender retries, which is no replay
+      ctx.trust().forgetSeen(opened);
+    }
     AuditEvent.Builder event =
         AuditEvent.builder(
                 // a record carrying more than its agreement releases is held as a quarantine case

@@ -1,0 +1,224 @@
+package org.fedgate.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.fedgate.audit.verify.AuditVerifier;
+import org.fedgate.gateway.Gateway;
+import org.fedgate.gateway.demo.DemoFederation;
+import org.fedgate.gateway.module.AuditLogTrail;
+import org.fedgate.model.AgencyId;
+import org.fedgate.model.Purpose;
+import org.fedgate.trust.OfficerRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two instances of TH-CCIB's gateway share one PostgreSQL database (the production mode's replicas
+ * behind the agency's load balancer): officers post to both, one is killed with SIGKILL under load,
+ * and the other delivers everything either accepted, each notification reaching KH-AHTJP's back end
+ * once, with one DISCLOSURE and one DELIVERY entry in the one audit trail that both wrote, which
+ * verifies.
+ */
+class ReplicasIT {
+
+  static final AgencyId TH = DemoFederation.TH;
+  static final AgencyId KH = DemoFederation.KH;
+
+  @TempDir static Path dir;
+  static EmbeddedPostgres pg;
+  static WireMockServer backend;
+  static DemoFederation fed;
+  static Process replicaA;
+
+  @BeforeAll
+  static void start() throws Exception {
+    pg = EmbeddedPostgres.start();
+    try (Connection c = pg.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE th_ccib");
+    }
+    backend = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    backend.start();
+    backend.stubFor(post(urlEqualTo("/notifications")).willReturn(aResponse().withStatus(201)));
+    fed =
+        DemoFederation.prepare(
+            dir, Map.of(KH, "http://127.0.0.1:" + backend.port() + "/"), Duration.ofSeconds(1));
+    fed.useStore(TH, pg.getJdbcUrl("postgres", "th_ccib"), null);
+    fed.startGateway(KH);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (replicaA != null) {
+      replicaA.destroyForcibly();
+    }
+    if (fed != null) {
+      fed.close();
+    }
+    if (backend != null) {
+      backend.stop();
+    }
+    if (pg != null) {
+      pg.close();
+    }
+  }
+
+  static Process launch(Path config, int agencyPort, String log) throws Exception {
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.fedgate.cli.FedgateCli",
+                "serve",
+                "--config",
+                config.toString(),
+                "--log-file",
+                dir.resolve(log).toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve(log + ".out").toFile())
+            .start();
+    String url = "http://127.0.0.1:" + agencyPort;
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .ignoreExceptions()
+        .until(() -> Api.call(url, "GET", "/health/ready", null, null).status() == 200);
+    return p;
+  }
+
+  @Test
+  void twoReplicasOnOneStore_oneKilledUnderLoad_theOtherDeliversAll_onceEach() throws Exception {
+    replicaA = launch(fed.member(TH).config(), fed.member(TH).agencyPort(), "th-a.log");
+    Gateway replicaB = fed.startReplica(fed.replicaConfig(TH, "b"));
+    String urlA = "http://127.0.0.1:" + fed.member(TH).agencyPort();
+    String urlB = replicaB.agencyApiUrl();
+    assertThat(urlB).isNotEqualTo(urlA);
+
+    String token = fed.token(TH, "th-officer-replicas", OfficerRole.OFFICER);
+    String body = FederationIT.notification(List.of(KH), Purpose.INVESTIGATION);
+    Set<String> viaA = ConcurrentHashMap.newKeySet();
+    Set<String> viaB = ConcurrentHashMap.newKeySet();
+    AtomicBoolean running = new AtomicBoolean(true);
+    List<Thread> clients = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      String url = i % 2 == 0 ? urlA : urlB;
+      Set<String> accepted = i % 2 == 0 ? viaA : viaB;
+      Thread t =
+          new Thread(
+              () -> {
+                while (running.get()) {
+                  try {
+                    Api.Answer a = Api.call(url, "POST", "/api/v1/notifications", token, body);
+                    if (a.status() == 202) {
+                      a.body().path("messageIds").forEach(n -> accepted.add(n.asText()));
+                    }
+                  } catch (Exception e) {
+                    // replica A is down: its clients stop (a load balancer would fail over)
+                    return;
+                  }
+                }
+              });
+      t.start();
+      clients.add(t);
+    }
+    await().atMost(Duration.ofSeconds(90)).until(() -> viaA.size() >= 30 && viaB.size() >= 30);
+    replicaA.destroyForcibly().waitFor(); // SIGKILL: A's in-flight deliveries die with it
+    int bBefore = viaB.size();
+    await().atMost(Duration.ofSeconds(60)).until(() -> viaB.size() >= bBefore + 20);
+    running.set(false);
+    for (Thread t : clients) {
+      t.join(30_000);
+    }
+
+    Set<String> accepted = new java.util.HashSet<>(viaA);
+    accepted.addAll(viaB);
+    // what A accepted and had not delivered when it died is B's to deliver: nobody restarts A
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(() -> deliveredToBackend().keySet().containsAll(accepted));
+    assertThat(deliveredToBackend().values()).as("back-end records per id").allMatch(n -> n == 1);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(outboxStates(accepted)).isEqualTo(allDelivered(accepted)));
+    Map<String, Integer> disclosures = auditEntries("DISCLOSURE");
+    Map<String, Integer> deliveries = auditEntries("DELIVERY");
+    for (String id : accepted) {
+      assertThat(disclosures.get(id)).as("DISCLOSURE entries of " + id).isEqualTo(1);
+      assertThat(deliveries.get(id)).as("DELIVERY entries of " + id).isEqualTo(1);
+    }
+
+    AuditLogTrail trail = (AuditLogTrail) replicaB.context().audit();
+    trail.log().checkpoints().checkpointNow();
+    var report = AuditVerifier.verify(trail.log().store(), fed.pki().signing(TH).certificate());
+    assertThat(report.ok()).as(report.reason()).isTrue();
+  }
+
+  static Map<String, Integer> deliveredToBackend() {
+    Map<String, Integer> m = new HashMap<>();
+    for (var e : backend.getAllServeEvents()) {
+      if (e.getResponse().getStatus() == 201) {
+        m.merge(e.getRequest().getHeader("Idempotency-Key"), 1, Integer::sum);
+      }
+    }
+    return m;
+  }
+
+  static Map<String, String> allDelivered(Set<String> ids) {
+    Map<String, String> m = new HashMap<>();
+    ids.forEach(id -> m.put(id, "DELIVERED"));
+    return m;
+  }
+
+  static Map<String, String> outboxStates(Set<String> ids) throws Exception {
+    Map<String, String> m = new HashMap<>();
+    try (Connection c = pg.getDatabase("postgres", "th_ccib").getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT message_id, state FROM fg_outbox");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        if (ids.contains(rs.getString(1))) {
+          m.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    }
+    return m;
+  }
+
+  /** Entries of one operation per message id, read from the log table both replicas wrote. */
+  static Map<String, Integer> auditEntries(String operation) throws Exception {
+    Map<String, Integer> m = new HashMap<>();
+    try (Connection c = pg.getDatabase("postgres", "th_ccib").getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT message_id FROM audit_entry WHERE operation = ?")) {
+      ps.setString(1, operation);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          m.merge(rs.getString(1), 1, Integer::sum);
+        }
+      }
+    }
+    return m;
+  }
+}
