@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
@@ -24,7 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.fedgate.audit.verify.AuditVerifier;
 import org.fedgate.gateway.Gateway;
+import org.fedgate.gateway.GatewayContext;
 import org.fedgate.gateway.demo.DemoFederation;
+import org.fedgate.gateway.demo.DemoScenario;
 import org.fedgate.gateway.module.AuditLogTrail;
 import org.fedgate.model.AgencyId;
 import org.fedgate.model.Purpose;
@@ -66,6 +69,10 @@ class ReplicasIT {
         DemoFederation.prepare(
             dir, Map.of(KH, "http://127.0.0.1:" + backend.port() + "/"), Duration.ofSeconds(1));
     fed.useStore(TH, pg.getJdbcUrl("postgres", "th_ccib"), null);
+    fed.startMockBackends(); // TH's back end answers KH's record requests (to either replica)
+    fed.restBackend(TH)
+        .addCase(
+            DemoScenario.REQUESTED_CASE, DemoFederation.resource(DemoScenario.REQUESTED_SAMPLE));
     fed.startGateway(KH);
   }
 
@@ -144,6 +151,12 @@ class ReplicasIT {
       t.start();
       clients.add(t);
     }
+    // KH's officer asks TH for records meanwhile: both replicas poll the partner requests
+    List<String> requests = new ArrayList<>();
+    String khOfficer = fed.token(KH, "kh-officer-replicas", OfficerRole.OFFICER);
+    for (int i = 0; i < 6; i++) {
+      requests.add(recordRequest(khOfficer));
+    }
     await().atMost(Duration.ofSeconds(90)).until(() -> viaA.size() >= 30 && viaB.size() >= 30);
     replicaA.destroyForcibly().waitFor(); // SIGKILL: A's in-flight deliveries die with it
     int bBefore = viaB.size();
@@ -170,10 +183,51 @@ class ReplicasIT {
       assertThat(deliveries.get(id)).as("DELIVERY entries of " + id).isEqualTo(1);
     }
 
+    // each partner request answered once, though two instances polled them
+    for (String request : requests) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> "ANSWERED".equals(requestState(khOfficer, request)));
+    }
+    assertThat(countRows("SELECT COUNT(*) FROM fg_outbox WHERE message_type = 'RECORD_RESPONSE'"))
+        .isEqualTo(requests.size());
+    assertThat(countRows("SELECT COUNT(*) FROM audit_entry WHERE operation = 'RESPONSE'"))
+        .isEqualTo(requests.size());
+
     AuditLogTrail trail = (AuditLogTrail) replicaB.context().audit();
     trail.log().checkpoints().checkpointNow();
     var report = AuditVerifier.verify(trail.log().store(), fed.pki().signing(TH).certificate());
     assertThat(report.ok()).as(report.reason()).isTrue();
+  }
+
+  static String recordRequest(String officer) throws Exception {
+    ObjectNode req = GatewayContext.JSON.createObjectNode();
+    req.put("partner", TH.value());
+    req.put("caseReference", DemoScenario.REQUESTED_CASE);
+    req.put("purpose", "VICTIM_IDENTIFICATION");
+    req.put("legalBasis", "ACTIP-2015:Art.16");
+    req.put("justification", "AHTJP-2026-0042");
+    Api.Answer created =
+        Api.call(
+            fed.gateway(KH).agencyApiUrl(), "POST", "/api/v1/requests", officer, req.toString());
+    assertThat(created.status()).as(created.raw()).isEqualTo(202);
+    return created.body().path("requestId").asText();
+  }
+
+  static String requestState(String officer, String id) throws Exception {
+    return Api.call(fed.gateway(KH).agencyApiUrl(), "GET", "/api/v1/requests/" + id, officer, null)
+        .body()
+        .path("state")
+        .asText();
+  }
+
+  static long countRows(String sql) throws Exception {
+    try (Connection c = pg.getDatabase("postgres", "th_ccib").getConnection();
+        PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   static Map<String, Integer> deliveredToBackend() {

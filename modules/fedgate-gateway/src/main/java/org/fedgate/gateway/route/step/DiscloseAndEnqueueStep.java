@@ -16,6 +16,8 @@ import org.fedgate.gateway.store.RecordRequests;
 import org.fedgate.model.AgencyId;
 import org.fedgate.model.MessageType;
 import org.fedgate.model.Purpose;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes the sealed envelope to the durable outbox and its audit entry (DISCLOSURE, or CONSULTATION
@@ -23,6 +25,15 @@ import org.fedgate.model.Purpose;
  * gets its status row; an answer to a partner's request closes that request.
  */
 public final class DiscloseAndEnqueueStep extends Step {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DiscloseAndEnqueueStep.class);
+
+  /** Rolls back an answer whose request another instance closed first. */
+  private static final class AlreadyAnswered extends RuntimeException {
+    AlreadyAnswered() {
+      super("partner request already answered", null, false, false);
+    }
+  }
 
   private final Handoff handoff;
 
@@ -88,50 +99,59 @@ public final class DiscloseAndEnqueueStep extends Step {
             Outbox.State.PENDING,
             0,
             null);
-    handoff.commitThenDispatch(
-        producer(exchange),
-        row.messageId(),
-        row,
-        () ->
-            ctx.metrics()
-                .time(
-                    GatewayMetrics.Step.AUDIT,
-                    () ->
-                        ctx.batcher()
-                            .run(
-                                (c, audit) -> {
-                                  audit.append(event.build());
-                                  ctx.outbox().insert(c, row);
-                                  if (type == MessageType.RECORD_REQUEST) {
-                                    ctx.requests()
-                                        .insert(
-                                            c,
-                                            new RecordRequests.Entry(
-                                                conversation,
-                                                officer,
-                                                partner.value(),
-                                                purpose.name(),
-                                                legalBasis,
-                                                justification,
-                                                sealed.messageId(),
-                                                now,
-                                                RecordRequests.State.SENT,
-                                                null,
-                                                null,
-                                                null,
-                                                null));
-                                  }
-                                  if (answeredInbound != null) {
-                                    ctx.inbound()
-                                        .transition(
-                                            c,
-                                            answeredInbound,
-                                            InboundQueue.State.REQUEST_PENDING,
-                                            InboundQueue.State.REQUEST_DONE,
-                                            null);
-                                  }
-                                  return null;
-                                })));
+    try {
+      handoff.commitThenDispatch(
+          producer(exchange),
+          row.messageId(),
+          row,
+          () ->
+              ctx.metrics()
+                  .time(
+                      GatewayMetrics.Step.AUDIT,
+                      () ->
+                          ctx.batcher()
+                              .run(
+                                  (c, audit) -> {
+                                    // close the partner's request first: if another instance
+                                    // answered it meanwhile, nothing is disclosed a second time
+                                    if (answeredInbound != null
+                                        && !ctx.inbound()
+                                            .transition(
+                                                c,
+                                                answeredInbound,
+                                                InboundQueue.State.REQUEST_PENDING,
+                                                InboundQueue.State.REQUEST_DONE,
+                                                null)) {
+                                      throw new AlreadyAnswered();
+                                    }
+                                    audit.append(event.build());
+                                    ctx.outbox().insert(c, row);
+                                    if (type == MessageType.RECORD_REQUEST) {
+                                      ctx.requests()
+                                          .insert(
+                                              c,
+                                              new RecordRequests.Entry(
+                                                  conversation,
+                                                  officer,
+                                                  partner.value(),
+                                                  purpose.name(),
+                                                  legalBasis,
+                                                  justification,
+                                                  sealed.messageId(),
+                                                  now,
+                                                  RecordRequests.State.SENT,
+                                                  null,
+                                                  null,
+                                                  null,
+                                                  null));
+                                    }
+                                    return null;
+                                  })));
+    } catch (AlreadyAnswered e) {
+      LOG.info(
+          "partner request already answered by another instance: messageId={}", answeredInbound);
+      return;
+    }
     @SuppressWarnings("unchecked")
     List<String> created = exchange.getProperty(GatewayHeaders.CREATED_MESSAGES, List.class);
     if (created != null) {
