@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,7 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
  * behind the agency's load balancer): officers post to both, one is killed with SIGKILL under load,
  * and the other delivers everything either accepted, each notification reaching KH-AHTJP's back end
  * once, with one DISCLOSURE and one DELIVERY entry in the one audit trail that both wrote, which
- * verifies.
+ * verifies. What the killed instance had claimed is taken over once its claims run out ({@code
+ * delivery.claimLease}). KH-AHTJP's record requests, which both instances see, are each answered
+ * once.
  */
 class ReplicasIT {
 
@@ -69,6 +72,14 @@ class ReplicasIT {
         DemoFederation.prepare(
             dir, Map.of(KH, "http://127.0.0.1:" + backend.port() + "/"), Duration.ofSeconds(1));
     fed.useStore(TH, pg.getJdbcUrl("postgres", "th_ccib"), null);
+    // a short claim, so that the test need not wait a minute for the killed instance's rows
+    Path th = fed.member(TH).config();
+    String yaml = Files.readString(th);
+    assertThat(yaml).contains("delivery:\n  workers: 32\n");
+    Files.writeString(
+        th,
+        yaml.replace(
+            "delivery:\n  workers: 32\n", "delivery:\n  workers: 32\n  claimLease: PT12S\n"));
     fed.startMockBackends(); // TH's back end answers KH's record requests (to either replica)
     fed.restBackend(TH)
         .addCase(

@@ -25,6 +25,8 @@ import org.fedgate.model.AgencyId;
  * @param auth officer token checking
  * @param metrics the Prometheus scrape endpoint
  * @param limits request size limits
+ * @param instance this instance's name among several of one agency sharing a store (default: host
+ *     name and agency API port), which owns the outbox and inbound rows it works on
  */
 public record GatewayConfig(
     AgencyId agency,
@@ -40,16 +42,34 @@ public record GatewayConfig(
     Delivery delivery,
     Auth auth,
     Metrics metrics,
-    Limits limits) {
+    Limits limits,
+    String instance) {
 
   public GatewayConfig {
     // sections left out of the file take their documented defaults
-    delivery = delivery == null ? new Delivery(null, null, 0, null, null, 0, null) : delivery;
+    delivery = delivery == null ? new Delivery(null, null, 0, null, null, 0, null, null) : delivery;
     backend = backend == null ? new Backend(null, null, null, null, null, null) : backend;
     metrics = metrics == null ? new Metrics(true, null, null) : metrics;
     limits = limits == null ? new Limits(0) : limits;
     agreements = agreements == null ? new Agreements(null, null) : agreements;
     auth = auth == null ? new Auth(null, null) : auth;
+  }
+
+  /** The instance name: configured, or host name and agency API port (stable over restarts). */
+  @JsonIgnore
+  public String instanceName() {
+    if (instance != null && !instance.isBlank()) {
+      return instance;
+    }
+    String host = System.getenv("HOSTNAME");
+    if (host == null || host.isBlank()) {
+      try {
+        host = java.net.InetAddress.getLocalHost().getHostName();
+      } catch (java.io.IOException e) {
+        host = "localhost";
+      }
+    }
+    return host + ":" + agencyApi.port();
   }
 
   /**
@@ -137,7 +157,8 @@ public record GatewayConfig(
       Duration maxBackoff,
       Duration pollInterval,
       int workers,
-      Duration requestTimeout) {
+      Duration requestTimeout,
+      Duration claimLease) {
     public Delivery {
       envelopeTtl = envelopeTtl == null ? Duration.ofHours(24) : envelopeTtl;
       initialBackoff = initialBackoff == null ? Duration.ofMillis(250) : initialBackoff;
@@ -146,6 +167,15 @@ public record GatewayConfig(
       pollInterval = pollInterval == null ? Duration.ofMillis(250) : pollInterval;
       workers = workers <= 0 ? 8 : workers;
       requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
+      // an instance renews its claim at every attempt: the lease must outlast the longest pause
+      // between two attempts plus one attempt, or a live instance's work is taken over
+      Duration floor = maxBackoff.plus(requestTimeout);
+      claimLease =
+          claimLease == null ? max(Duration.ofSeconds(60), floor.multipliedBy(2)) : claimLease;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+      return a.compareTo(b) >= 0 ? a : b;
     }
   }
 

@@ -190,6 +190,16 @@ public final class GatewayConfigLoader {
                     "metrics.commonTags: each tag needs a value of 1 to 64 characters");
               }
             });
+    var d = c.delivery();
+    if (d.claimLease().compareTo(d.maxBackoff().plus(d.requestTimeout())) <= 0) {
+      throw new FedgateException(
+          GatewayError.CONFIG_INVALID,
+          "delivery.claimLease must be longer than delivery.maxBackoff + delivery.requestTimeout");
+    }
+    if (c.instance() != null && !c.instance().matches("[A-Za-z0-9._:@-]{1,128}")) {
+      throw new FedgateException(
+          GatewayError.CONFIG_INVALID, "instance: 1 to 128 of letters, digits and . _ : @ -");
+    }
     checkPort("agencyApi.port", c.agencyApi().port());
     checkPort("federationApi.port", c.federationApi().port());
     if (c.agencyApi().port() != 0 && c.agencyApi().port() == c.federationApi().port()) {

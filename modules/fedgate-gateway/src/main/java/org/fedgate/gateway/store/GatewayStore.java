@@ -168,7 +168,12 @@ public final class GatewayStore implements AutoCloseable {
             "CREATE INDEX IF NOT EXISTS fg_inbound_sender_age ON fg_inbound(sender, received_at)",
             "CREATE INDEX IF NOT EXISTS fg_request_partner_age ON fg_request(partner, updated_at)",
             "CREATE INDEX IF NOT EXISTS fg_quarantine_sender_age"
-                + " ON fg_quarantine(sender, received_at)");
+                + " ON fg_quarantine(sender, received_at)",
+            // several instances of one agency's gateway on one store: who works on which row
+            "ALTER TABLE fg_outbox ADD COLUMN IF NOT EXISTS claimed_by VARCHAR(128)",
+            "ALTER TABLE fg_outbox ADD COLUMN IF NOT EXISTS claimed_until BIGINT",
+            "ALTER TABLE fg_inbound ADD COLUMN IF NOT EXISTS claimed_by VARCHAR(128)",
+            "ALTER TABLE fg_inbound ADD COLUMN IF NOT EXISTS claimed_until BIGINT");
     inTransaction(
         c -> {
           try (Statement s = c.createStatement()) {

@@ -57,16 +57,28 @@ public final class InboundQueue {
 
   private final GatewayStore store;
 
-  public InboundQueue(GatewayStore store) {
+  private final WorkClaims claims;
+
+  /** {@code instance}, {@code lease}: see {@link WorkClaims}. */
+  public InboundQueue(GatewayStore store, String instance, java.time.Duration lease) {
     this.store = store;
+    this.claims = new WorkClaims(store, "fg_inbound", instance, lease);
   }
 
+  /** Which instance works on which row (back-end delivery, answering a request). */
+  public WorkClaims claims() {
+    return claims;
+  }
+
+  /** Inserts a row inside the caller's transaction, claimed by this instance. */
   public void insert(Connection c, Entry e) throws SQLException {
+    long now = System.currentTimeMillis();
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO fg_inbound (message_id, conversation_id, sender, message_type, purpose,"
                 + " payload_sha256, received_at, expires_at, media_type, body, receipt, state,"
-                + " attempts, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,?)")) {
+                + " attempts, updated_at, claimed_by, claimed_until)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?)")) {
       ps.setString(1, e.messageId());
       ps.setString(2, e.conversationId());
       ps.setString(3, e.sender());
@@ -79,7 +91,9 @@ public final class InboundQueue {
       ps.setString(10, e.body());
       ps.setString(11, e.receipt());
       ps.setString(12, e.state().name());
-      ps.setLong(13, System.currentTimeMillis());
+      ps.setLong(13, now);
+      ps.setString(14, claims.owner());
+      ps.setLong(15, claims.until(now));
       ps.executeUpdate();
     }
   }
@@ -95,17 +109,23 @@ public final class InboundQueue {
         });
   }
 
-  /** The ids of the oldest rows in a state (polling reads ids only). */
+  /**
+   * The ids of the oldest rows in a state that no other instance is working on (polling reads ids
+   * only).
+   */
   public List<String> idsInState(State state, int limit) {
+    long now = System.currentTimeMillis();
     return store.inTransaction(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT message_id FROM fg_inbound WHERE state = ? ORDER BY received_at,"
-                      + " message_id FETCH FIRST "
+                  "SELECT message_id FROM fg_inbound WHERE state = ? AND "
+                      + WorkClaims.FREE
+                      + " ORDER BY received_at, message_id FETCH FIRST "
                       + limit
                       + " ROWS ONLY")) {
             ps.setString(1, state.name());
+            claims.bindFree(ps, 2, now);
             List<String> ids = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {

@@ -41,18 +41,27 @@ public final class Outbox {
       String errorCode) {}
 
   private final GatewayStore store;
+  private final WorkClaims claims;
 
-  public Outbox(GatewayStore store) {
+  /** {@code instance}, {@code lease}: see {@link WorkClaims}. */
+  public Outbox(GatewayStore store, String instance, java.time.Duration lease) {
     this.store = store;
+    this.claims = new WorkClaims(store, "fg_outbox", instance, lease);
   }
 
-  /** Inserts a PENDING row inside the caller's transaction. */
+  /** Which instance delivers which row. */
+  public WorkClaims claims() {
+    return claims;
+  }
+
+  /** Inserts a PENDING row inside the caller's transaction, claimed by this instance. */
   public void insert(Connection c, Entry e) throws SQLException {
+    long now = System.currentTimeMillis();
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO fg_outbox (message_id, conversation_id, partner, message_type, purpose,"
-                + " envelope, payload_sha256, created_at, expires_at, state, attempts, updated_at)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,0,?)")) {
+                + " envelope, payload_sha256, created_at, expires_at, state, attempts, updated_at,"
+                + " claimed_by, claimed_until) VALUES (?,?,?,?,?,?,?,?,?,?,0,?,?,?)")) {
       ps.setString(1, e.messageId());
       ps.setString(2, e.conversationId());
       ps.setString(3, e.partner());
@@ -63,7 +72,9 @@ public final class Outbox {
       ps.setLong(8, e.createdAt().toEpochMilli());
       ps.setLong(9, e.expiresAt().toEpochMilli());
       ps.setString(10, State.PENDING.name());
-      ps.setLong(11, System.currentTimeMillis());
+      ps.setLong(11, now);
+      ps.setString(12, claims.owner());
+      ps.setLong(13, claims.until(now));
       ps.executeUpdate();
     }
   }
@@ -84,17 +95,23 @@ public final class Outbox {
         });
   }
 
-  /** The ids of the oldest PENDING rows (polling reads ids only; rows are loaded one by one). */
+  /**
+   * The ids of the oldest PENDING rows that no other instance is working on (polling reads ids
+   * only; rows are loaded one by one).
+   */
   public List<String> pendingIds(int limit) {
+    long now = System.currentTimeMillis();
     return store.inTransaction(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT message_id FROM fg_outbox WHERE state = ? ORDER BY created_at, message_id"
-                      + " FETCH FIRST "
+                  "SELECT message_id FROM fg_outbox WHERE state = ? AND "
+                      + WorkClaims.FREE
+                      + " ORDER BY created_at, message_id FETCH FIRST "
                       + limit
                       + " ROWS ONLY")) {
             ps.setString(1, State.PENDING.name());
+            claims.bindFree(ps, 2, now);
             List<String> ids = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {

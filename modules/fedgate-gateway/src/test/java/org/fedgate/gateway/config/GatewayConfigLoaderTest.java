@@ -34,7 +34,7 @@ class GatewayConfigLoaderTest {
     assertThat(c.tls().password().value()).isEqualTo("s3cret");
     assertThat(c.signing().password().value()).isEqualTo("fedgate-dev");
     assertThat(c.delivery().maxBackoff()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(new GatewayConfig.Delivery(null, null, 0, null, null, 0, null).maxBackoff())
+    assertThat(new GatewayConfig.Delivery(null, null, 0, null, null, 0, null, null).maxBackoff())
         .isEqualTo(Duration.ofSeconds(30));
   }
 
@@ -121,6 +121,25 @@ class GatewayConfigLoaderTest {
     assertConfigInvalid(
         MINIMAL.replace("federationApi: {port: 8443}", "federationApi: {port: 8081}"),
         "must differ");
+  }
+
+  @Test
+  void parse_claimLeaseNotLongerThanBackoffPlusTimeout_isConfigInvalid() {
+    assertConfigInvalid(
+        MINIMAL + "delivery: {maxBackoff: PT30S, requestTimeout: PT10S, claimLease: PT40S}\n",
+        "delivery.claimLease");
+    GatewayConfig c =
+        loader.parse(
+            MINIMAL + "delivery: {maxBackoff: PT30S, requestTimeout: PT10S}\n", Path.of("/x"));
+    assertThat(c.delivery().claimLease()).isEqualTo(Duration.ofSeconds(80));
+  }
+
+  @Test
+  void instanceName_defaultsToHostAndAgencyApiPort_orTheConfiguredName() {
+    assertThat(loader.parse(MINIMAL, Path.of("/x")).instanceName()).endsWith(":8081");
+    assertThat(loader.parse(MINIMAL + "instance: th-gw-2\n", Path.of("/x")).instanceName())
+        .isEqualTo("th-gw-2");
+    assertConfigInvalid(MINIMAL + "instance: \"two words\"\n", "instance");
   }
 
   private void assertConfigInvalid(String yaml, String detail) {

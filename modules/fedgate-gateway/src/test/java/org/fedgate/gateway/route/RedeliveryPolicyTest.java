@@ -19,7 +19,14 @@ class RedeliveryPolicyTest {
   static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
   final GatewayConfig.Delivery delivery =
       new GatewayConfig.Delivery(
-          Duration.ofHours(1), Duration.ofMillis(100), 2.0, Duration.ofSeconds(5), null, 0, null);
+          Duration.ofHours(1),
+          Duration.ofMillis(100),
+          2.0,
+          Duration.ofSeconds(5),
+          null,
+          0,
+          null,
+          null);
   final RedeliveryPolicy policy = new RedeliveryPolicy(delivery, Clock.fixed(NOW, ZoneOffset.UTC));
 
   Exchange failed(Throwable cause, Instant expires, int redeliveries) {

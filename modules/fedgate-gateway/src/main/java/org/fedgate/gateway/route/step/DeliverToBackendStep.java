@@ -36,6 +36,14 @@ public final class DeliverToBackendStep extends Step {
       exchange.setRouteStop(true);
       return;
     }
+    if (!stillOurs(
+        exchange,
+        ctx.inbound().claims(),
+        id,
+        InboundQueue.State.PENDING_BACKEND.name(),
+        inFlight)) {
+      return;
+    }
     exchange.setProperty(ROW, row);
     exchange.getIn().setHeader(GatewayHeaders.INBOUND_ENTRY, row.messageId());
     exchange.getIn().setHeader(GatewayHeaders.EXPIRES_AT, row.expiresAt());

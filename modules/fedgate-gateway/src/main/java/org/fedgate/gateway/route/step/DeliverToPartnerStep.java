@@ -36,6 +36,9 @@ public final class DeliverToPartnerStep extends Step {
       exchange.setRouteStop(true);
       return;
     }
+    if (!stillOurs(exchange, ctx.outbox().claims(), id, Outbox.State.PENDING.name(), inFlight)) {
+      return;
+    }
     exchange.getIn().setHeader(GatewayHeaders.OUTBOX_ENTRY, row);
     exchange.getIn().setHeader(GatewayHeaders.EXPIRES_AT, row.expiresAt());
     AgencyId partner = AgencyId.of(row.partner());

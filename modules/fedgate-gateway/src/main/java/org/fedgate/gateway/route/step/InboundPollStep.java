@@ -34,7 +34,11 @@ public final class InboundPollStep extends Step {
     ProducerTemplate producer = producer(exchange);
     for (String id : ctx.inbound().idsInState(state, batch + inFlight.size())) {
       if (inFlight.claim(id)) {
-        producer.sendBodyAndHeader(target, id, GatewayHeaders.MESSAGE_ID, id);
+        if (ctx.inbound().claims().claim(id)) {
+          producer.sendBodyAndHeader(target, id, GatewayHeaders.MESSAGE_ID, id);
+        } else {
+          inFlight.release(id); // another instance took it meanwhile
+        }
       }
     }
   }

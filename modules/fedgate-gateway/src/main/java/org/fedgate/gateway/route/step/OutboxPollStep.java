@@ -30,7 +30,11 @@ public final class OutboxPollStep extends Step {
     ProducerTemplate producer = producer(exchange);
     for (String id : ctx.outbox().pendingIds(batch + inFlight.size())) {
       if (inFlight.claim(id)) {
-        producer.sendBodyAndHeader(target, id, GatewayHeaders.MESSAGE_ID, id);
+        if (ctx.outbox().claims().claim(id)) {
+          producer.sendBodyAndHeader(target, id, GatewayHeaders.MESSAGE_ID, id);
+        } else {
+          inFlight.release(id); // another instance took it meanwhile
+        }
       }
     }
   }

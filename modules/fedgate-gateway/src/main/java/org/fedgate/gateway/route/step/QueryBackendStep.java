@@ -35,6 +35,14 @@ public final class QueryBackendStep extends Step {
       exchange.setRouteStop(true);
       return;
     }
+    if (!stillOurs(
+        exchange,
+        ctx.inbound().claims(),
+        id,
+        InboundQueue.State.REQUEST_PENDING.name(),
+        inFlight)) {
+      return;
+    }
     JsonNode query = GatewayContext.JSON.readTree(row.body());
     String caseReference = query.path("query").path("caseReference").asText(null);
     if (caseReference == null) {

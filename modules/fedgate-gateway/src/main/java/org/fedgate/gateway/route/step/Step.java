@@ -41,6 +41,26 @@ public abstract class Step implements Processor {
     return row;
   }
 
+  /**
+   * On a redelivery, renews this instance's claim on the row before another attempt; when the row
+   * left {@code state} or another instance took it over (this one's claim ran out), gives it up
+   * here and stops the route.
+   */
+  protected static boolean stillOurs(
+      Exchange exchange,
+      org.fedgate.gateway.store.WorkClaims claims,
+      String id,
+      String state,
+      InFlight inFlight) {
+    Integer redeliveries = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
+    if (redeliveries == null || redeliveries == 0 || claims.renew(id, state)) {
+      return true;
+    }
+    inFlight.release(id);
+    exchange.setRouteStop(true);
+    return false;
+  }
+
   private volatile ProducerTemplate producer;
 
   /** A producer for this step's context, created once (creating one per message is costly). */
