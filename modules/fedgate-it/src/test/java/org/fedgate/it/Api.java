@@ -90,8 +90,14 @@ final class Api {
   /** Posts an envelope to a member's federation API with the given client. */
   static Answer postEnvelope(HttpClient client, DemoFederation fed, AgencyId to, String jws)
       throws Exception {
+    return postEnvelope(client, fed.gateway(to).federationApiUrl(), jws);
+  }
+
+  /** Posts an envelope to one gateway instance's federation API. */
+  static Answer postEnvelope(HttpClient client, String federationApiUrl, String jws)
+      throws Exception {
     HttpRequest r =
-        HttpRequest.newBuilder(URI.create(fed.gateway(to).federationApiUrl() + "/envelopes"))
+        HttpRequest.newBuilder(URI.create(federationApiUrl + "/envelopes"))
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/jose+json")
             .POST(HttpRequest.BodyPublishers.ofString(jws))

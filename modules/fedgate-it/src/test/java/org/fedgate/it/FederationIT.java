@@ -421,10 +421,15 @@ class FederationIT {
   }
 
   EnvelopeTrust.Sealed sealFromTh(JsonNode record, AgencyId to, String legalBasis) {
+    return seal(fed.gateway(TH), record, to, legalBasis);
+  }
+
+  /** A notification envelope sealed by a TH-CCIB gateway instance, as its outbox would hold it. */
+  static EnvelopeTrust.Sealed seal(
+      org.fedgate.gateway.Gateway th, JsonNode record, AgencyId to, String legalBasis) {
     Instant now = Instant.now();
     String id = Ids.uuidV7(now);
-    return fed.gateway(TH)
-        .context()
+    return th.context()
         .trust()
         .seal(
             new EnvelopeHeader(
@@ -453,8 +458,13 @@ class FederationIT {
 
   /** The raid sample as TH releases it to {@code to} for an investigation. */
   JsonNode minimisedFor(AgencyId to, String legalBasis) throws Exception {
-    return fed.gateway(TH)
-        .context()
+    return minimised(fed.gateway(TH), to, legalBasis);
+  }
+
+  /** The raid sample as a TH-CCIB instance releases it to {@code to} for an investigation. */
+  static JsonNode minimised(org.fedgate.gateway.Gateway th, AgencyId to, String legalBasis)
+      throws Exception {
+    return th.context()
         .minimisation()
         .minimise(TH, to, Purpose.INVESTIGATION, legalBasis, canonicalRaid())
         .record();

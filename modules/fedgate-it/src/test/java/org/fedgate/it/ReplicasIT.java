@@ -45,7 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  * once, with one DISCLOSURE and one DELIVERY entry in the one audit trail that both wrote, which
  * verifies. What the killed instance had claimed is taken over once its claims run out ({@code
  * delivery.claimLease}). KH-AHTJP's record requests, which both instances see, are each answered
- * once.
+ * once. On the receiving side, an envelope reaching two KH-AHTJP instances at once is collected,
+ * audited and delivered to the back end once, and the sender holds one receipt.
  */
 class ReplicasIT {
 
@@ -64,6 +65,7 @@ class ReplicasIT {
     try (Connection c = pg.getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE th_ccib");
+      s.execute("CREATE DATABASE kh_ahtjp");
     }
     backend = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     backend.start();
@@ -72,6 +74,7 @@ class ReplicasIT {
         DemoFederation.prepare(
             dir, Map.of(KH, "http://127.0.0.1:" + backend.port() + "/"), Duration.ofSeconds(1));
     fed.useStore(TH, pg.getJdbcUrl("postgres", "th_ccib"), null);
+    fed.useStore(KH, pg.getJdbcUrl("postgres", "kh_ahtjp"), null);
     // a short claim, so that the test need not wait a minute for the killed instance's rows
     Path th = fed.member(TH).config();
     String yaml = Files.readString(th);
@@ -205,10 +208,70 @@ class ReplicasIT {
     assertThat(countRows("SELECT COUNT(*) FROM audit_entry WHERE operation = 'RESPONSE'"))
         .isEqualTo(requests.size());
 
-    AuditLogTrail trail = (AuditLogTrail) replicaB.context().audit();
+    assertTrailVerifies(replicaB, TH);
+
+    // the receiving side: a second KH-AHTJP instance on KH's database, and envelopes that reach
+    // both instances at the same moment (a sender retry routed by a load balancer to the other)
+    Gateway khB = fed.startReplica(fed.replicaConfig(KH, "b"));
+    var thClient = Api.mtlsClient(fed.pki(), TH);
+    for (int round = 0; round < 4; round++) {
+      var sealed =
+          FederationIT.seal(
+              replicaB,
+              FederationIT.minimised(replicaB, KH, "ASEAN-MLAT-2004"),
+              KH,
+              "ASEAN-MLAT-2004");
+      List<java.util.concurrent.CompletableFuture<Api.Answer>> posts = new ArrayList<>();
+      for (String url : List.of(fed.gateway(KH).federationApiUrl(), khB.federationApiUrl())) {
+        posts.add(
+            java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return Api.postEnvelope(thClient, url, sealed.jws());
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                }));
+      }
+      List<Api.Answer> answers = new ArrayList<>();
+      for (var p : posts) {
+        answers.add(p.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      List<String> receipts =
+          answers.stream()
+              .filter(a -> a.status() / 100 != 5)
+              .map(a -> a.body().path("receipt").asText())
+              .distinct()
+              .toList();
+      // one ACCEPTED receipt (the other instance answers it again, or says retry without one)
+      assertThat(receipts).as("answers %s", answers).hasSize(1);
+      assertThat(answers).anyMatch(a -> a.status() == 200);
+      for (Api.Answer a : answers) {
+        if (a.status() / 100 == 5) {
+          assertThat(a.body().has("receipt")).as(a.raw()).isFalse();
+        }
+      }
+      String id = sealed.messageId();
+      assertThat(
+              countRows(
+                  "kh_ahtjp",
+                  "SELECT COUNT(*) FROM audit_entry WHERE operation"
+                      + " = 'COLLECTION' AND message_id = '"
+                      + id
+                      + "'"))
+          .isEqualTo(1);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> deliveredToBackend().getOrDefault(id, 0) == 1);
+    }
+    assertTrailVerifies(khB, KH);
+  }
+
+  static void assertTrailVerifies(Gateway instance, AgencyId agency) throws Exception {
+    AuditLogTrail trail = (AuditLogTrail) instance.context().audit();
     trail.log().checkpoints().checkpointNow();
-    var report = AuditVerifier.verify(trail.log().store(), fed.pki().signing(TH).certificate());
-    assertThat(report.ok()).as(report.reason()).isTrue();
+    var report = AuditVerifier.verify(trail.log().store(), fed.pki().signing(agency).certificate());
+    assertThat(report.ok()).as(agency + " " + report.reason()).isTrue();
   }
 
   static String recordRequest(String officer) throws Exception {
@@ -233,7 +296,11 @@ class ReplicasIT {
   }
 
   static long countRows(String sql) throws Exception {
-    try (Connection c = pg.getDatabase("postgres", "th_ccib").getConnection();
+    return countRows("th_ccib", sql);
+  }
+
+  static long countRows(String database, String sql) throws Exception {
+    try (Connection c = pg.getDatabase("postgres", database).getConnection();
         PreparedStatement ps = c.prepareStatement(sql);
         ResultSet rs = ps.executeQuery()) {
       rs.next();

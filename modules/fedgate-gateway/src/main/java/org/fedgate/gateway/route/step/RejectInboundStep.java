@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Refuses an inbound envelope: audits the REJECTION with the code and whatever ids are known
  * (nothing from the record), counts it, and answers with a signed REJECTED receipt when the
- * envelope itself verified, or with the code only when it did not.
+ * envelope itself verified and the refusal is final, or with the code only when it did not verify
+ * or the failure is a passing one (5xx: the sender retries).
  */
 public final class RejectInboundStep extends Step {
 
@@ -79,16 +80,20 @@ public final class RejectInboundStep extends Step {
           .message(h.messageId(), h.conversationId(), opened.payloadSha256())
           .agreement(h.agreementId(), h.agreementVersion());
       try {
+        // a passing failure (5xx) gets no signed rejection: the sender retries, and a retry that
+        // succeeds must not leave it holding a REJECTED receipt beside the ACCEPTED one
         receipt =
             cause instanceof DuplicateEnvelopeException dup
                 ? dup.originalReceipt()
-                : ctx.trust()
-                    .signReceipt(
-                        h.messageId(),
-                        h.from(),
-                        opened.payloadSha256(),
-                        ctx.clock().instant(),
-                        code.code());
+                : code.httpStatus() >= 500
+                    ? null
+                    : ctx.trust()
+                        .signReceipt(
+                            h.messageId(),
+                            h.from(),
+                            opened.payloadSha256(),
+                            ctx.clock().instant(),
+                            code.code());
       } catch (RuntimeException e) {
         LOG.error("could not sign a rejection receipt: {}", e.getClass().getName());
       }
