@@ -27,7 +27,10 @@ final class Pointers {
 
   final String pointer;
   final CanonicalSchema.Node schema;
-  private final Pointers[] properties;
+  // the children by name, for the walk: a property name at each even position (fixed when this
+  // pointer is made, in the schema node's hash layout) and its pointer at the odd position after
+  // (filled on first use), so that one probe finds both the schema child and its pointer
+  private final Object[] byName;
   // grown on demand up to MAX_INDEX (most arrays hold a few items): a small table keeps the
   // pointers of a record close together in memory. Volatile, so that a grown table is seen whole;
   // two threads growing it at once may lose an entry, which is built again (equal) next time.
@@ -37,7 +40,7 @@ final class Pointers {
   private Pointers(String pointer, CanonicalSchema.Node schema) {
     this.pointer = pointer;
     this.schema = schema;
-    this.properties = schema.propertyCount() == 0 ? null : new Pointers[schema.propertyCount()];
+    this.byName = schema.propertyCount() == 0 ? null : schema.nameSlots();
     this.items = schema.items == null ? null : new Pointers[4];
   }
 
@@ -49,16 +52,35 @@ final class Pointers {
    * The pointer of a property of this node ({@code child} is this node's schema child), or null.
    */
   Pointers property(CanonicalSchema.Node child, String name) {
-    Pointers[] t = properties;
-    if (t == null || child.parent != schema) {
+    return child.parent == schema ? child(name) : null;
+  }
+
+  /**
+   * The pointer of the property {@code name} of this node, or null when the schema has no such
+   * property or the table is full. Only the pointer slots are written after construction (one
+   * reference each, a race builds an equal pointer twice); the names are fixed, so a slot never
+   * pairs a name with another name's pointer.
+   */
+  Pointers child(String name) {
+    Object[] t = byName;
+    if (t == null) {
       return null;
     }
-    Pointers p = t[child.ordinal];
-    if (p == null && COUNT.incrementAndGet() <= MAX_POINTERS) {
-      p = new Pointers(pointer + "/" + escape(name), child);
-      t[child.ordinal] = p;
+    int mask = (t.length >> 1) - 1;
+    for (int i = name.hashCode() & mask; ; i = (i + 1) & mask) {
+      Object k = t[2 * i];
+      if (k == null) {
+        return null;
+      }
+      if (k == name || k.equals(name)) {
+        Pointers p = (Pointers) t[2 * i + 1];
+        if (p == null && COUNT.incrementAndGet() <= MAX_POINTERS) {
+          p = new Pointers(pointer + "/" + escape(name), schema.property(name));
+          t[2 * i + 1] = p;
+        }
+        return p;
+      }
     }
-    return p;
   }
 
   /** The pointer of an array item of this node, or null past the limits. */

@@ -536,6 +536,8 @@ final class RecordWalk {
     }
     int len = path.length();
     Pointers here = at;
+    // the shared pointer stands for this object only when it was made for this schema node
+    boolean sameNode = here != null && here.schema == sn;
     int members = 0;
     // bits by property ordinal (see CanonicalSchema.Node#maskable): members present, released
     long present = 0;
@@ -544,7 +546,9 @@ final class RecordWalk {
       Map.Entry<String, JsonNode> e = it.next();
       members++;
       String name = e.getKey();
-      CanonicalSchema.Node child = sn.property(name);
+      // one probe of the shared pointer finds the child's pointer and schema node together
+      Pointers p = sameNode ? here.child(name) : null;
+      CanonicalSchema.Node child = p != null ? p.schema : sn.property(name);
       if (child == null) {
         // a field the schema does not have: its name may itself be personal data, so the report
         // and any error name only where it was
@@ -553,8 +557,8 @@ final class RecordWalk {
         withhold(e.getValue(), null, NOT_IN_SCHEMA);
         continue;
       }
-      at = here == null ? null : here.property(child, name);
-      if (at == null) {
+      at = p;
+      if (p == null) {
         appendSegment(sync(here, len), name);
       }
       JsonNode v = e.getValue();
