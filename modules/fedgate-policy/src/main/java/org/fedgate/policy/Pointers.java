@@ -74,13 +74,19 @@ final class Pointers {
       }
       if (k == name || k.equals(name)) {
         Pointers p = (Pointers) t[2 * i + 1];
-        if (p == null && COUNT.incrementAndGet() <= MAX_POINTERS) {
-          p = new Pointers(pointer + "/" + escape(name), schema.property(name));
-          t[2 * i + 1] = p;
-        }
-        return p;
+        return p != null ? p : newChild(t, i, name);
       }
     }
+  }
+
+  // the first visit of a position, apart so that the lookup above stays small for the JIT
+  private Pointers newChild(Object[] t, int slot, String name) {
+    if (COUNT.incrementAndGet() > MAX_POINTERS) {
+      return null;
+    }
+    Pointers p = new Pointers(pointer + "/" + escape(name), schema.property(name));
+    t[2 * slot + 1] = p;
+    return p;
   }
 
   /** The pointer of an array item of this node, or null past the limits. */
