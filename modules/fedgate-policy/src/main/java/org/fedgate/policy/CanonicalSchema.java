@@ -136,19 +136,6 @@ final class CanonicalSchema {
       return propNodes.length;
     }
 
-    /**
-     * A fresh table for {@link Pointers}: this node's property names at the even positions, in the
-     * same open-addressing layout as {@link #property} uses, the odd positions left empty.
-     */
-    Object[] nameSlots() {
-      String[] names = hashNames;
-      Object[] t = new Object[2 * names.length];
-      for (int i = 0; i < names.length; i++) {
-        t[2 * i] = names[i];
-      }
-      return t;
-    }
-
     @Override
     public String toString() {
       return path;

@@ -27,10 +27,7 @@ final class Pointers {
 
   final String pointer;
   final CanonicalSchema.Node schema;
-  // the children by name, for the walk: a property name at each even position (fixed when this
-  // pointer is made, in the schema node's hash layout) and its pointer at the odd position after
-  // (filled on first use), so that one probe finds both the schema child and its pointer
-  private final Object[] byName;
+  private final Pointers[] properties;
   // grown on demand up to MAX_INDEX (most arrays hold a few items): a small table keeps the
   // pointers of a record close together in memory. Volatile, so that a grown table is seen whole;
   // two threads growing it at once may lose an entry, which is built again (equal) next time.
@@ -40,7 +37,7 @@ final class Pointers {
   private Pointers(String pointer, CanonicalSchema.Node schema) {
     this.pointer = pointer;
     this.schema = schema;
-    this.byName = schema.propertyCount() == 0 ? null : schema.nameSlots();
+    this.properties = schema.propertyCount() == 0 ? null : new Pointers[schema.propertyCount()];
     this.items = schema.items == null ? null : new Pointers[4];
   }
 
@@ -52,40 +49,22 @@ final class Pointers {
    * The pointer of a property of this node ({@code child} is this node's schema child), or null.
    */
   Pointers property(CanonicalSchema.Node child, String name) {
-    return child.parent == schema ? child(name) : null;
-  }
-
-  /**
-   * The pointer of the property {@code name} of this node, or null when the schema has no such
-   * property or the table is full. Only the pointer slots are written after construction (one
-   * reference each, a race builds an equal pointer twice); the names are fixed, so a slot never
-   * pairs a name with another name's pointer.
-   */
-  Pointers child(String name) {
-    Object[] t = byName;
-    if (t == null) {
+    Pointers[] t = properties;
+    if (t == null || child.parent != schema) {
       return null;
     }
-    int mask = (t.length >> 1) - 1;
-    for (int i = name.hashCode() & mask; ; i = (i + 1) & mask) {
-      Object k = t[2 * i];
-      if (k == null) {
-        return null;
-      }
-      if (k == name || k.equals(name)) {
-        Pointers p = (Pointers) t[2 * i + 1];
-        return p != null ? p : newChild(t, i, name);
-      }
-    }
+    Pointers p = t[child.ordinal];
+    return p != null ? p : newProperty(t, child, name);
   }
 
-  // the first visit of a position, apart so that the lookup above stays small for the JIT
-  private Pointers newChild(Object[] t, int slot, String name) {
+  // the first visit of a position, apart so that the lookup above stays small enough for the JIT
+  // to inline it into the walk's loop
+  private Pointers newProperty(Pointers[] t, CanonicalSchema.Node child, String name) {
     if (COUNT.incrementAndGet() > MAX_POINTERS) {
       return null;
     }
-    Pointers p = new Pointers(pointer + "/" + escape(name), schema.property(name));
-    t[2 * slot + 1] = p;
+    Pointers p = new Pointers(pointer + "/" + escape(name), child);
+    t[child.ordinal] = p;
     return p;
   }
 
@@ -100,10 +79,15 @@ final class Pointers {
       items = t;
     }
     Pointers p = t[index];
-    if (p == null && COUNT.incrementAndGet() <= MAX_POINTERS) {
-      p = new Pointers(pointer + "/" + index, schema.items);
-      t[index] = p;
+    return p != null ? p : newItem(t, index);
+  }
+
+  private Pointers newItem(Pointers[] t, int index) {
+    if (COUNT.incrementAndGet() > MAX_POINTERS) {
+      return null;
     }
+    Pointers p = new Pointers(pointer + "/" + index, schema.items);
+    t[index] = p;
     return p;
   }
 

@@ -566,8 +566,6 @@ final class RecordWalk {
     }
     int len = path.length();
     Pointers here = at;
-    // the shared pointer stands for this object only when it was made for this schema node
-    boolean sameNode = here != null && here.schema == sn;
     int members = 0;
     // bits by property ordinal (see CanonicalSchema.Node#maskable): members present, released
     long present = 0;
@@ -576,9 +574,7 @@ final class RecordWalk {
       Map.Entry<String, JsonNode> e = it.next();
       members++;
       String name = e.getKey();
-      // one probe of the shared pointer finds the child's pointer and schema node together
-      Pointers p = sameNode ? here.child(name) : null;
-      CanonicalSchema.Node child = p != null ? p.schema : sn.property(name);
+      CanonicalSchema.Node child = sn.property(name);
       if (child == null) {
         // a field the schema does not have: its name may itself be personal data, so the report
         // and any error name only where it was
@@ -587,8 +583,8 @@ final class RecordWalk {
         withhold(e.getValue(), null, NOT_IN_SCHEMA);
         continue;
       }
-      at = p;
-      if (p == null) {
+      at = here == null ? null : here.property(child, name);
+      if (at == null) {
         appendSegment(sync(here, len), name);
       }
       JsonNode v = e.getValue();
