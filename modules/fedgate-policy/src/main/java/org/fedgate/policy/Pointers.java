@@ -54,10 +54,17 @@ final class Pointers {
       return null;
     }
     Pointers p = t[child.ordinal];
-    if (p == null && COUNT.incrementAndGet() <= MAX_POINTERS) {
-      p = new Pointers(pointer + "/" + escape(name), child);
-      t[child.ordinal] = p;
+    return p != null ? p : newProperty(t, child, name);
+  }
+
+  // the first visit of a position, apart so that the lookup above stays small enough for the JIT
+  // to inline it into the walk's loop
+  private Pointers newProperty(Pointers[] t, CanonicalSchema.Node child, String name) {
+    if (COUNT.incrementAndGet() > MAX_POINTERS) {
+      return null;
     }
+    Pointers p = new Pointers(pointer + "/" + escape(name), child);
+    t[child.ordinal] = p;
     return p;
   }
 
@@ -72,10 +79,15 @@ final class Pointers {
       items = t;
     }
     Pointers p = t[index];
-    if (p == null && COUNT.incrementAndGet() <= MAX_POINTERS) {
-      p = new Pointers(pointer + "/" + index, schema.items);
-      t[index] = p;
+    return p != null ? p : newItem(t, index);
+  }
+
+  private Pointers newItem(Pointers[] t, int index) {
+    if (COUNT.incrementAndGet() > MAX_POINTERS) {
+      return null;
     }
+    Pointers p = new Pointers(pointer + "/" + index, schema.items);
+    t[index] = p;
     return p;
   }
 

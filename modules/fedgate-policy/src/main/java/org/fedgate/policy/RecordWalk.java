@@ -81,7 +81,8 @@ final class RecordWalk {
   // facts about the record's persons, gathered before the walk
   private final Map<String, String> protectedIds = new HashMap<>();
   private final Set<String> droppedIds = new HashSet<>();
-  private final Set<String> psnDigits = new HashSet<>();
+  // the digits of each distinct PSN of this record (one or two: an array, searched in place)
+  private String[] psnDigits = NO_STRINGS;
   private long psnLengths; // bit n set: some PSN of this record has n digits
   // normalised identifying values of protected and withheld persons, gathered by prepare() and
   // then indexed by sealProtected() for the value scrub
@@ -122,7 +123,35 @@ final class RecordWalk {
   private boolean pendingAgeBand;
   private JsonNode currentAddress;
 
-  private record TokenKey(String domain, String value) {}
+  /**
+   * A token cache key. A plain class, not a record: a record's equals and hashCode go through an
+   * invokedynamic bootstrap, and one JFR profile put 16% of a walk's samples in TokenKey.equals
+   * under HashMap.put (perhaps misattributed; with plain methods the question does not arise).
+   */
+  private static final class TokenKey {
+    final String domain;
+    final String value;
+    final int hash;
+
+    TokenKey(String domain, String value) {
+      this.domain = domain;
+      this.value = value;
+      this.hash = 31 * domain.hashCode() + value.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof TokenKey k
+          && hash == k.hash
+          && domain.equals(k.domain)
+          && value.equals(k.value);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   private record PersonFacts(
       DataSubjectCategory category, boolean allowed, String status, String guard) {}
@@ -150,7 +179,8 @@ final class RecordWalk {
       if (!p.isObject()) {
         continue;
       }
-      String id = p.path("id").isTextual() ? p.get("id").textValue() : null;
+      JsonNode idNode = p.get("id");
+      String id = idNode != null && idNode.isTextual() ? idNode.textValue() : null;
       DataSubjectCategory cat = category(p.path("category").asText(""));
       boolean allowed =
           cat != null && policy.agreement().dataSubjectCategories().contains(cat) && id != null;
@@ -176,7 +206,7 @@ final class RecordWalk {
         if (isPsnIdentifier(ident, "value")) {
           String d = digits(ident.path("value").asText(""));
           if (!d.isEmpty()) {
-            psnDigits.add(d);
+            addPsn(d);
             psnLengths |= 1L << Math.min(d.length(), 63);
             minPsnLength = Math.min(minPsnLength, d.length());
           }
@@ -560,8 +590,32 @@ final class RecordWalk {
       JsonNode v = e.getValue();
       JsonNode o;
       if (v instanceof ValueNode && !child.container && sn != root) {
-        // the common case straight to the leaf (what visit would do, one call less)
-        o = visitLeaf(v, child);
+        // The common case straight to the leaf, visitLeaf's steps written out here so that the
+        // JIT compiles them into this loop: as a method, visitLeaf was compiled on its own with its
+        // rare paths inlined, grew too big to be inlined here, and cost a call per leaf. In
+        // visitLeaf's order: the PSN test; a leaf that is no person reference and unguarded, under
+        // no rule (default withhold) or under a RELEASE rule, is decided here; any other leaf goes
+        // to visitLeaf.
+        Rule r = policy.rule(child, slot);
+        String text = v instanceof TextNode t ? t.textValue() : null;
+        boolean rest =
+            (child.personReference && text != null)
+                || (r != null && (isGuarded(child) || r.action() != FieldAction.RELEASE));
+        if (text != null && psnDigits.length != 0 && isPsn(text)) {
+          o = withhold(v, child, VP_PSN);
+        } else if (!rest && r != null) {
+          o = release(v, child, text, r.id());
+        } else if (!rest) {
+          o =
+              withhold(
+                  v,
+                  child,
+                  child.kind == CanonicalSchema.Kind.FREE_TEXT ? VP_FREE_TEXT : DEFAULT_WITHHOLD);
+        } else {
+          // through visit, which the JIT never inlines (too big): the rarer decisions compile
+          // apart instead of filling this loop's inlining budget (visitLeaf tests the PSN again)
+          o = visit(v, child);
+        }
       } else if (sn == root && !sectionAllowed(name)) {
         o = withholdAll(v, child, AGREEMENT_RECORD_TYPE);
       } else {
@@ -627,7 +681,7 @@ final class RecordWalk {
   private JsonNode visitLeaf(JsonNode in, CanonicalSchema.Node sn) {
     Rule r = policy.rule(sn, slot);
     String text = in instanceof TextNode t ? t.textValue() : null;
-    if (text != null && !psnDigits.isEmpty() && isPsn(text)) {
+    if (text != null && psnDigits.length != 0 && isPsn(text)) {
       return withhold(in, sn, VP_PSN);
     }
     if (sn.personReference
@@ -639,11 +693,19 @@ final class RecordWalk {
       return withhold(
           in, sn, sn.kind == CanonicalSchema.Kind.FREE_TEXT ? VP_FREE_TEXT : DEFAULT_WITHHOLD);
     }
-    if ((personGuard != null && sn.guardedForProtectedPerson)
-        || (sn.guardedForLinkedEntity && (linkedGuard != null || linkedDropped))) {
+    if (isGuarded(sn)) {
       return guardedLeaf(in, sn, text, r);
     }
     return apply(in, sn, text, r, r.generaliseTo());
+  }
+
+  /**
+   * Whether victim protection guards this leaf here: an identifying leaf of a protected person, or
+   * an identifier of an account, phone or document held by a protected or withheld person.
+   */
+  private boolean isGuarded(CanonicalSchema.Node sn) {
+    return (personGuard != null && sn.guardedForProtectedPerson)
+        || (sn.guardedForLinkedEntity && (linkedGuard != null || linkedDropped));
   }
 
   /** A reference to a person the agreement does not cover, or to a protected person. */
@@ -1135,7 +1197,17 @@ final class RecordWalk {
     }
     return "PH".equals(in.path("issuingCountry").asText())
         && !"PH_PCN".equals(in.path("scheme").asText())
-        && digits(in.path(valueField).asText("")).length() == 12;
+        && countDigits(in.path(valueField).asText("")) == 12;
+  }
+
+  private void addPsn(String digits) {
+    for (String d : psnDigits) {
+      if (d.equals(digits)) {
+        return;
+      }
+    }
+    psnDigits = Arrays.copyOf(psnDigits, psnDigits.length + 1);
+    psnDigits[psnDigits.length - 1] = digits;
   }
 
   /** Whether the digits of {@code text} spell a PSN of this record (count first: no garbage). */
@@ -1151,7 +1223,32 @@ final class RecordWalk {
         count++;
       }
     }
-    return (psnLengths & (1L << Math.min(count, 63))) != 0 && psnDigits.contains(digits(text));
+    if ((psnLengths & (1L << Math.min(count, 63))) == 0) {
+      return false;
+    }
+    // the digits against each PSN in place (a record has one or two): no digit string per value
+    for (String psn : psnDigits) {
+      if (psn.length() == count && digitsEqual(text, psn)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the digits of {@code text}, in order, are exactly {@code digits}. */
+  private static boolean digitsEqual(String text, String digits) {
+    int k = 0;
+    int n = digits.length();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (k == n || digits.charAt(k) != c) {
+          return false;
+        }
+        k++;
+      }
+    }
+    return k == n;
   }
 
   /**
@@ -1183,6 +1280,17 @@ final class RecordWalk {
   /** {@link Character#isWhitespace} for a character below 0x80. */
   private static boolean isAsciiWhitespace(char c) {
     return c == ' ' || (c <= 0x1F && (c >= 0x1C || (c >= 0x09 && c <= 0x0D)));
+  }
+
+  private static int countDigits(String s) {
+    int count = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        count++;
+      }
+    }
+    return count;
   }
 
   private static String digits(String s) {
