@@ -46,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  * verifies. What the killed instance had claimed is taken over once its claims run out ({@code
  * delivery.claimLease}). KH-AHTJP's record requests, which both instances see, are each answered
  * once. On the receiving side, an envelope reaching two KH-AHTJP instances at once is collected,
- * audited and delivered to the back end once, and the sender holds one receipt.
+ * audited and delivered to the back end once, and the sender holds one receipt; an envelope whose
+ * first attempt is still being received is answered "retry" (FG-5022) on another connection.
  */
 class ReplicasIT {
 
@@ -265,6 +266,58 @@ class ReplicasIT {
           .until(() -> deliveredToBackend().getOrDefault(id, 0) == 1);
     }
     assertTrailVerifies(khB, KH);
+
+    // deterministic: the first attempt is held inside its collecting transaction (the test holds
+    // KH's audit head row), and the same envelope on another connection is told to retry
+    var held =
+        FederationIT.seal(
+            replicaB,
+            FederationIT.minimised(replicaB, KH, "ASEAN-MLAT-2004"),
+            KH,
+            "ASEAN-MLAT-2004");
+    String khA = fed.gateway(KH).federationApiUrl();
+    java.util.concurrent.CompletableFuture<Api.Answer> first;
+    try (Connection lock = pg.getDatabase("postgres", "kh_ahtjp").getConnection()) {
+      lock.setAutoCommit(false);
+      try (Statement st = lock.createStatement()) {
+        st.execute("SELECT tree_size FROM audit_log_head WHERE id = 1 FOR UPDATE");
+      }
+      first =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return Api.postEnvelope(thClient, khA, held.jws());
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnALock("kh_ahtjp"));
+      Api.Answer retry = Api.postEnvelope(thClient, khA, held.jws());
+      assertThat(retry.status()).as(retry.raw()).isEqualTo(503);
+      assertThat(retry.body().path("code").asText()).isEqualTo("FG-5022");
+      assertThat(retry.body().has("receipt")).isFalse();
+      lock.rollback();
+    }
+    Api.Answer firstAnswer = first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(firstAnswer.status()).as(firstAnswer.raw()).isEqualTo(200);
+    Api.Answer again = Api.postEnvelope(thClient, khA, held.jws());
+    assertThat(again.body().path("receipt").asText())
+        .isEqualTo(firstAnswer.body().path("receipt").asText());
+  }
+
+  /** Whether a session of the database waits for a row lock (the held audit head). */
+  static boolean waitingOnALock(String database) throws Exception {
+    try (Connection c = pg.getPostgresDatabase().getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = ?"
+                    + " AND wait_event_type = 'Lock'")) {
+      ps.setString(1, database);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1) > 0;
+      }
+    }
   }
 
   static void assertTrailVerifies(Gateway instance, AgencyId agency) throws Exception {
