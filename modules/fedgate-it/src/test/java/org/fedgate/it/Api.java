@@ -69,6 +69,72 @@ final class Api {
         json);
   }
 
+  /**
+   * An officer of KH-AHTJP asks TH-CCIB for the demo's requested case; returns the request id (the
+   * API must accept it: 202).
+   */
+  static String postRecordRequest(
+      DemoFederation fed, String officer, String purpose, String legalBasis, String justification)
+      throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode req = GatewayContext.JSON.createObjectNode();
+    req.put("partner", DemoFederation.TH.value());
+    req.put("caseReference", org.fedgate.gateway.demo.DemoScenario.REQUESTED_CASE);
+    req.put("purpose", purpose);
+    req.put("legalBasis", legalBasis);
+    req.put("justification", justification);
+    Answer created =
+        call(
+            fed.gateway(DemoFederation.KH).agencyApiUrl(),
+            "POST",
+            "/api/v1/requests",
+            officer,
+            req.toString());
+    org.assertj.core.api.Assertions.assertThat(created.status()).as(created.raw()).isEqualTo(202);
+    return created.body().path("requestId").asText();
+  }
+
+  /** The number of audit entries of one operation for one message id in a gateway's trail. */
+  static int auditEntries(org.fedgate.gateway.Gateway gateway, String operation, String messageId) {
+    return gateway
+        .context()
+        .audit()
+        .query(
+            new org.fedgate.gateway.port.AuditTrail.AuditQuery(
+                null, null, null, null, null, operation, null, messageId, null, -1, 10))
+        .path("entries")
+        .size();
+  }
+
+  /**
+   * Starts {@code fedgate serve} as a process of its own (so that a test can SIGKILL it) and waits
+   * until its agency API on {@code agencyPort} is ready; output goes to {@code log} in {@code dir}.
+   */
+  static Process serve(
+      java.nio.file.Path config, int agencyPort, java.nio.file.Path dir, String log)
+      throws Exception {
+    Process p =
+        new ProcessBuilder(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.fedgate.cli.FedgateCli",
+                "serve",
+                "--config",
+                config.toString(),
+                "--log-file",
+                dir.resolve(log).toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve(log + ".out").toFile())
+            .start();
+    String url = "http://127.0.0.1:" + agencyPort;
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .ignoreExceptions()
+        .until(() -> call(url, "GET", "/health/ready", null, null).status() == 200);
+    return p;
+  }
+
   /** An HTTP client presenting the TLS certificate of {@code as} (any agency of the dev PKI). */
   static HttpClient mtlsClient(DevPki.Result pki, AgencyId as) {
     TlsMaterial tls =

@@ -209,17 +209,9 @@ class FederationIT {
   void recordRequest_fromKhOfficer_isAnsweredByTh_minimisedForKh_andPrivateToTheOfficer()
       throws Exception {
     String officer = token(KH, "kh-officer-7", OfficerRole.OFFICER);
-    ObjectNode req = GatewayContext.JSON.createObjectNode();
-    req.put("partner", TH.value());
-    req.put("caseReference", DemoScenario.REQUESTED_CASE);
-    req.put("purpose", "VICTIM_IDENTIFICATION");
-    req.put("legalBasis", "ACTIP-2015:Art.16");
-    req.put("justification", "AHTJP-2026-0042");
-    Api.Answer created =
-        Api.call(
-            fed.gateway(KH).agencyApiUrl(), "POST", "/api/v1/requests", officer, req.toString());
-    assertThat(created.status()).as(created.raw()).isEqualTo(202);
-    String id = created.body().path("requestId").asText();
+    String id =
+        Api.postRecordRequest(
+            fed, officer, "VICTIM_IDENTIFICATION", "ACTIP-2015:Art.16", "AHTJP-2026-0042");
 
     await()
         .atMost(Duration.ofSeconds(30))
@@ -553,26 +545,7 @@ class FederationIT {
           assertThat(a.status()).as(a.raw()).isEqualTo(200);
         }
       }
-      assertThat(
-              fed.gateway(KH)
-                  .context()
-                  .audit()
-                  .query(
-                      new AuditTrail.AuditQuery(
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          "COLLECTION",
-                          null,
-                          sealed.messageId(),
-                          null,
-                          -1,
-                          10))
-                  .path("entries")
-                  .size())
-          .isEqualTo(1);
+      assertThat(Api.auditEntries(fed.gateway(KH), "COLLECTION", sealed.messageId())).isEqualTo(1);
     }
   }
 

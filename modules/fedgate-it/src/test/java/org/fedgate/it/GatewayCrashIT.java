@@ -68,27 +68,7 @@ class GatewayCrashIT {
   }
 
   static Process launchTh(String log) throws Exception {
-    Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "org.fedgate.cli.FedgateCli",
-                "serve",
-                "--config",
-                fed.member(TH).config().toString(),
-                "--log-file",
-                dir.resolve(log).toString())
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve(log + ".out").toFile())
-            .start();
-    String url = "http://127.0.0.1:" + fed.member(TH).agencyPort();
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(200))
-        .ignoreExceptions()
-        .until(() -> Api.call(url, "GET", "/health/ready", null, null).status() == 200);
-    return p;
+    return Api.serve(fed.member(TH).config(), fed.member(TH).agencyPort(), dir, log);
   }
 
   @Test

@@ -17,7 +17,6 @@ import java.util.Map;
 import org.fedgate.audit.verify.AuditVerifier;
 import org.fedgate.gateway.demo.DemoFederation;
 import org.fedgate.gateway.module.AuditLogTrail;
-import org.fedgate.gateway.port.AuditTrail;
 import org.fedgate.model.AgencyId;
 import org.fedgate.model.Purpose;
 import org.junit.jupiter.api.AfterAll;
@@ -97,14 +96,7 @@ class PostgresFederationIT {
   }
 
   static int auditEntries(AgencyId a, String operation, String messageId) {
-    return fed.gateway(a)
-        .context()
-        .audit()
-        .query(
-            new AuditTrail.AuditQuery(
-                null, null, null, null, null, operation, null, messageId, null, -1, 10))
-        .path("entries")
-        .size();
+    return Api.auditEntries(fed.gateway(a), operation, messageId);
   }
 
   static void assertTrailsVerify() throws Exception {

@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
@@ -26,7 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.fedgate.audit.verify.AuditVerifier;
 import org.fedgate.gateway.Gateway;
-import org.fedgate.gateway.GatewayContext;
 import org.fedgate.gateway.demo.DemoFederation;
 import org.fedgate.gateway.demo.DemoScenario;
 import org.fedgate.gateway.module.AuditLogTrail;
@@ -107,33 +105,9 @@ class ReplicasIT {
     }
   }
 
-  static Process launch(Path config, int agencyPort, String log) throws Exception {
-    Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "org.fedgate.cli.FedgateCli",
-                "serve",
-                "--config",
-                config.toString(),
-                "--log-file",
-                dir.resolve(log).toString())
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve(log + ".out").toFile())
-            .start();
-    String url = "http://127.0.0.1:" + agencyPort;
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(200))
-        .ignoreExceptions()
-        .until(() -> Api.call(url, "GET", "/health/ready", null, null).status() == 200);
-    return p;
-  }
-
   @Test
   void twoReplicasOnOneStore_oneKilledUnderLoad_theOtherDeliversAll_onceEach() throws Exception {
-    replicaA = launch(fed.member(TH).config(), fed.member(TH).agencyPort(), "th-a.log");
+    replicaA = Api.serve(fed.member(TH).config(), fed.member(TH).agencyPort(), dir, "th-a.log");
     Gateway replicaB = fed.startReplica(fed.replicaConfig(TH, "b"));
     String urlA = "http://127.0.0.1:" + fed.member(TH).agencyPort();
     String urlB = replicaB.agencyApiUrl();
@@ -170,7 +144,9 @@ class ReplicasIT {
     List<String> requests = new ArrayList<>();
     String khOfficer = fed.token(KH, "kh-officer-replicas", OfficerRole.OFFICER);
     for (int i = 0; i < 6; i++) {
-      requests.add(recordRequest(khOfficer));
+      requests.add(
+          Api.postRecordRequest(
+              fed, khOfficer, "VICTIM_IDENTIFICATION", "ACTIP-2015:Art.16", "AHTJP-2026-0042"));
     }
     await().atMost(Duration.ofSeconds(90)).until(() -> viaA.size() >= 30 && viaB.size() >= 30);
     replicaA.destroyForcibly().waitFor(); // SIGKILL: A's in-flight deliveries die with it
@@ -325,20 +301,6 @@ class ReplicasIT {
     trail.log().checkpoints().checkpointNow();
     var report = AuditVerifier.verify(trail.log().store(), fed.pki().signing(agency).certificate());
     assertThat(report.ok()).as(agency + " " + report.reason()).isTrue();
-  }
-
-  static String recordRequest(String officer) throws Exception {
-    ObjectNode req = GatewayContext.JSON.createObjectNode();
-    req.put("partner", TH.value());
-    req.put("caseReference", DemoScenario.REQUESTED_CASE);
-    req.put("purpose", "VICTIM_IDENTIFICATION");
-    req.put("legalBasis", "ACTIP-2015:Art.16");
-    req.put("justification", "AHTJP-2026-0042");
-    Api.Answer created =
-        Api.call(
-            fed.gateway(KH).agencyApiUrl(), "POST", "/api/v1/requests", officer, req.toString());
-    assertThat(created.status()).as(created.raw()).isEqualTo(202);
-    return created.body().path("requestId").asText();
   }
 
   static String requestState(String officer, String id) throws Exception {

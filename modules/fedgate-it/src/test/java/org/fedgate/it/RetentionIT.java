@@ -83,17 +83,9 @@ class RetentionIT {
   }
 
   static String requestFromTh(String officer) throws Exception {
-    var req = GatewayContext.JSON.createObjectNode();
-    req.put("partner", TH.value());
-    req.put("caseReference", DemoScenario.REQUESTED_CASE);
-    req.put("purpose", "INVESTIGATION");
-    req.put("legalBasis", "ACTIP-2015:Art.16");
-    req.put("justification", "AHTJP-2026-0099");
-    Api.Answer created =
-        Api.call(
-            fed.gateway(KH).agencyApiUrl(), "POST", "/api/v1/requests", officer, req.toString());
-    assertThat(created.status()).as(created.raw()).isEqualTo(202);
-    String id = created.body().path("requestId").asText();
+    String id =
+        Api.postRecordRequest(
+            fed, officer, "INVESTIGATION", "ACTIP-2015:Art.16", "AHTJP-2026-0099");
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> "ANSWERED".equals(request(officer, id).path("state").asText()));
