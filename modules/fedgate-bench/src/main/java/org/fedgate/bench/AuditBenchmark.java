@@ -98,6 +98,7 @@ public class AuditBenchmark {
       if (pg != null) {
         pg.close();
       }
+      TempDirs.deleteTree(dir);
     }
   }
 

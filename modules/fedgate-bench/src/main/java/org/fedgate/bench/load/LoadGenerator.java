@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.fedgate.bench.TempDirs;
 import org.fedgate.gateway.GatewayContext;
 import org.fedgate.gateway.demo.DemoFederation;
 import org.fedgate.gateway.demo.MockRestBackend;
@@ -56,17 +57,28 @@ public final class LoadGenerator {
 
   public static void main(String[] args) throws Exception {
     Options o = parse(args);
-    Path dir = o.dataDir() != null ? o.dataDir() : Files.createTempDirectory("fedgate-load-");
+    boolean keep = o.dataDir() != null;
+    Path dir = keep ? o.dataDir() : Files.createTempDirectory("fedgate-load-");
     JsonLogging.install(dir.resolve("gateways.log"));
-    System.out.println("fedgate load: TH-CCIB -> KH-AHTJP, data in " + dir);
+    System.out.println(
+        "fedgate load: TH-CCIB -> KH-AHTJP, data in "
+            + dir
+            + (keep ? "" : " (deleted at the end; --data-dir DIR keeps it)"));
+    int status = 1;
     try (DemoFederation fed = DemoFederation.prepare(dir, Map.of(), Duration.ofSeconds(2));
         AutoCloseable pg = o.postgres() ? usePostgres(fed) : () -> {}) {
       fed.startMockBackends();
       fed.startGateway(DemoFederation.TH);
       fed.startGateway(DemoFederation.KH);
       new LoadGenerator(fed, o).run();
+      status = 0;
+    } finally {
+      if (!keep) {
+        // a flat-out run writes gigabytes of H2 files: a few runs left behind filled the disk
+        TempDirs.deleteTree(dir);
+      }
     }
-    System.exit(0);
+    System.exit(status);
   }
 
   /**
