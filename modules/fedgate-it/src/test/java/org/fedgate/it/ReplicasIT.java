@@ -279,10 +279,80 @@ class ReplicasIT {
     Api.Answer again = Api.postEnvelope(thClient, khA, held.jws());
     assertThat(again.body().path("receipt").asText())
         .isEqualTo(firstAnswer.body().path("receipt").asText());
+
+    // deterministic: the same envelope reaches both instances while the first is held inside its
+    // collecting transaction (its inbound row written, the audit head held by the test); the
+    // second waits on that row and, once it commits, answers as for any envelope received before
+    // (FG-2015 with the same receipt), not as a failed audit write (FG-4003)
+    var twice =
+        FederationIT.seal(
+            replicaB,
+            FederationIT.minimised(replicaB, KH, "ASEAN-MLAT-2004"),
+            KH,
+            "ASEAN-MLAT-2004");
+    java.util.concurrent.CompletableFuture<Api.Answer> atA;
+    java.util.concurrent.CompletableFuture<Api.Answer> atB;
+    try (Connection lock = pg.getDatabase("postgres", "kh_ahtjp").getConnection()) {
+      lock.setAutoCommit(false);
+      try (Statement st = lock.createStatement()) {
+        st.execute("SELECT tree_size FROM audit_log_head WHERE id = 1 FOR UPDATE");
+      }
+      atA = postAsync(thClient, khA, twice.jws());
+      await().atMost(Duration.ofSeconds(30)).until(() -> sessionsWaitingOnALock("kh_ahtjp") >= 1);
+      atB = postAsync(thClient, khB.federationApiUrl(), twice.jws());
+      await().atMost(Duration.ofSeconds(30)).until(() -> sessionsWaitingOnALock("kh_ahtjp") >= 2);
+      lock.rollback();
+    }
+    Api.Answer fromA = atA.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    Api.Answer fromB = atB.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(fromA.status()).as(fromA.raw()).isEqualTo(200);
+    assertThat(fromB.status()).as(fromB.raw()).isEqualTo(409);
+    assertThat(fromB.body().path("code").asText()).isEqualTo("FG-2015");
+    assertThat(fromB.body().path("receipt").asText())
+        .isEqualTo(fromA.body().path("receipt").asText());
+    String twiceId = twice.messageId();
+    assertThat(
+            countRows(
+                "kh_ahtjp",
+                "SELECT COUNT(*) FROM audit_entry WHERE operation = 'COLLECTION'"
+                    + " AND message_id = '"
+                    + twiceId
+                    + "'"))
+        .isEqualTo(1);
+    assertThat(
+            countRows(
+                "kh_ahtjp",
+                "SELECT COUNT(*) FROM audit_entry WHERE operation = 'REJECTION'"
+                    + " AND entry_json NOT LIKE '%FG-2015%' AND message_id = '"
+                    + twiceId
+                    + "'"))
+        .as("rejection entries other than the replay answer")
+        .isZero();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> deliveredToBackend().getOrDefault(twiceId, 0) == 1);
+    assertTrailVerifies(khB, KH);
+  }
+
+  static java.util.concurrent.CompletableFuture<Api.Answer> postAsync(
+      java.net.http.HttpClient client, String url, String jws) {
+    return java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return Api.postEnvelope(client, url, jws);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
   }
 
   /** Whether a session of the database waits for a row lock (the held audit head). */
   static boolean waitingOnALock(String database) throws Exception {
+    return sessionsWaitingOnALock(database) > 0;
+  }
+
+  /** How many sessions of the database wait for a lock (a held row, another's uncommitted key). */
+  static long sessionsWaitingOnALock(String database) throws Exception {
     try (Connection c = pg.getPostgresDatabase().getConnection();
         PreparedStatement ps =
             c.prepareStatement(
@@ -291,7 +361,7 @@ class ReplicasIT {
       ps.setString(1, database);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        return rs.getLong(1) > 0;
+        return rs.getLong(1);
       }
     }
   }

@@ -14,6 +14,7 @@ import org.fedgate.gateway.route.GatewayHeaders;
 import org.fedgate.gateway.store.InboundQueue;
 import org.fedgate.gateway.store.RecordRequests;
 import org.fedgate.model.MessageType;
+import org.fedgate.model.error.FedgateException;
 
 /**
  * Signs the ACCEPTED receipt, then in one transaction audits the collection and stores the received
@@ -32,6 +33,16 @@ public final class CollectStep extends Step {
   public CollectStep(GatewayContext ctx, Handoff backendHandoff) {
     super(ctx);
     this.backendHandoff = backendHandoff;
+  }
+
+  /** Whether the failure is a unique-key violation (SQLSTATE 23505 in H2 and PostgreSQL). */
+  static boolean isUniqueViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -123,10 +134,21 @@ public final class CollectStep extends Step {
                                   }
                                   return audit.append(event);
                                 }));
-    if (backendHandoff != null && state == InboundQueue.State.PENDING_BACKEND) {
-      backendHandoff.commitThenDispatch(producer(exchange), row.messageId(), row, commit);
-    } else {
-      commit.get();
+    try {
+      if (backendHandoff != null && state == InboundQueue.State.PENDING_BACKEND) {
+        backendHandoff.commitThenDispatch(producer(exchange), row.messageId(), row, commit);
+      } else {
+        commit.get();
+      }
+    } catch (FedgateException e) {
+      if (!isUniqueViolation(e)) {
+        throw e;
+      }
+      // another instance on this store collected the same envelope first (a sender retry that a
+      // load balancer sent to it) and committed while this insert waited on its row: answer as
+      // for any envelope received before, with the stored receipt, not as a failed audit write
+      IdempotentReceiverStep.answerIfReceived(ctx, opened);
+      throw e;
     }
     ctx.metrics().exchange(h.from().value(), "in", "accepted");
     exchange.getIn().setBody(InboundResult.accepted(receipt));
