@@ -127,11 +127,20 @@ final class Api {
             .redirectOutput(dir.resolve(log + ".out").toFile())
             .start();
     String url = "http://127.0.0.1:" + agencyPort;
+    // a fresh JVM on a busy 2-core machine once needed more than 60 s to be ready; a process that
+    // died fails at once instead of after the whole wait
     org.awaitility.Awaitility.await()
-        .atMost(Duration.ofSeconds(60))
+        .atMost(Duration.ofSeconds(150))
         .pollInterval(Duration.ofMillis(200))
-        .ignoreExceptions()
-        .until(() -> call(url, "GET", "/health/ready", null, null).status() == 200);
+        .ignoreExceptionsInstanceOf(java.io.IOException.class)
+        .until(
+            () -> {
+              if (!p.isAlive()) {
+                throw new AssertionError(
+                    "fedgate serve exited with " + p.exitValue() + ", see " + log + ".out");
+              }
+              return call(url, "GET", "/health/ready", null, null).status() == 200;
+            });
     return p;
   }
 
