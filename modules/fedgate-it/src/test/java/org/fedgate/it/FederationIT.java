@@ -247,6 +247,65 @@ class FederationIT {
     problemBodies.add(other.raw());
   }
 
+  /**
+   * The answer-once guard: an answer to a partner's request that another instance closed meanwhile
+   * (both had started on it) discloses nothing: no outbox row, no RESPONSE entry. Driven on the
+   * disclosing step itself, because with claims two instances seldom reach it together.
+   */
+  @Test
+  void recordRequest_answeredAgainAfterItWasClosed_disclosesNothing() throws Exception {
+    String officer = token(KH, "kh-officer-9", OfficerRole.OFFICER);
+    String id =
+        Api.postRecordRequest(
+            fed, officer, "VICTIM_IDENTIFICATION", "ACTIP-2015:Art.16", "AHTJP-2026-0042");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "ANSWERED"
+                    .equals(
+                        Api.call(
+                                fed.gateway(KH).agencyApiUrl(),
+                                "GET",
+                                "/api/v1/requests/" + id,
+                                officer,
+                                null)
+                            .body()
+                            .path("state")
+                            .asText()));
+    var th = fed.gateway(TH);
+    List<String> closed =
+        th.context()
+            .inbound()
+            .idsInState(org.fedgate.gateway.store.InboundQueue.State.REQUEST_DONE, 1000);
+    assertThat(closed).isNotEmpty();
+    String answered = closed.get(0);
+
+    EnvelopeTrust.Sealed late =
+        seal(th, minimised(th, KH, "ASEAN-MLAT-2004"), KH, "ASEAN-MLAT-2004");
+    var exchange = new org.apache.camel.support.DefaultExchange(th.camel());
+    var in = exchange.getIn();
+    in.setHeader(org.fedgate.gateway.route.GatewayHeaders.SEALED, late);
+    in.setHeader(org.fedgate.gateway.route.GatewayHeaders.PARTNER, KH);
+    in.setHeader(
+        org.fedgate.gateway.route.GatewayHeaders.MESSAGE_TYPE, MessageType.RECORD_RESPONSE);
+    in.setHeader(org.fedgate.gateway.route.GatewayHeaders.PURPOSE, Purpose.VICTIM_IDENTIFICATION);
+    in.setHeader(org.fedgate.gateway.route.GatewayHeaders.CONVERSATION_ID, late.messageId());
+    in.setHeader(
+        org.fedgate.gateway.route.GatewayHeaders.EXPIRES_AT, Instant.now().plusSeconds(600));
+    in.setHeader(org.fedgate.gateway.route.GatewayHeaders.LEGAL_BASIS, "ACTIP-2015:Art.16");
+    in.setHeader(org.fedgate.gateway.route.GatewayHeaders.JUSTIFICATION, "AHTJP-2026-0042");
+    in.setHeader(org.fedgate.gateway.route.GatewayHeaders.INBOUND_ENTRY, answered);
+    var inFlight = new org.fedgate.gateway.route.step.InFlight();
+    new org.fedgate.gateway.route.step.DiscloseAndEnqueueStep(
+            th.context(), new org.fedgate.gateway.route.step.Handoff(inFlight, "seda:nowhere"))
+        .process(exchange);
+
+    assertThat(th.context().outbox().find(late.messageId())).isEmpty();
+    assertThat(Api.auditEntries(th, "RESPONSE", late.messageId())).isZero();
+    assertThat(inFlight.size()).as("the hand-off claim is released").isZero();
+  }
+
   @Test
   void agencyApi_withoutJustification_or_wrongRole_isRefusedWithProblem() throws Exception {
     ObjectNode body =
