@@ -69,10 +69,22 @@ public interface EnvelopeTrust {
    * A sealed envelope: its message id, the JWS (JSON serialization) and the payload digest (SHA-256
    * of the JWS payload octets, lowercase hex, as the audit trail records it).
    */
-  record Sealed(String messageId, String jws, String payloadSha256) {}
+  record Sealed(String messageId, String jws, String payloadSha256) {
+    /** The id only: the envelope carries the record. */
+    @Override
+    public String toString() {
+      return "Sealed[messageId=" + messageId + "]";
+    }
+  }
 
   /** A verified envelope: the header fields, the record and the payload digest. */
-  record Opened(EnvelopeHeader header, JsonNode record, String payloadSha256) {}
+  record Opened(EnvelopeHeader header, JsonNode record, String payloadSha256) {
+    /** The id only: the record stays out of logs and exception messages. */
+    @Override
+    public String toString() {
+      return "Opened[messageId=" + (header == null ? null : header.messageId()) + "]";
+    }
+  }
 
   /** A verified receipt. {@code rejectCode} is null when the envelope was accepted. */
   record Receipt(String messageId, String payloadSha256, Instant receivedAt, String rejectCode) {

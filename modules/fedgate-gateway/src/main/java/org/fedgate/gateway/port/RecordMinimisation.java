@@ -56,5 +56,11 @@ public interface RecordMinimisation {
       List<String> released,
       List<String> generalised,
       List<String> pseudonymised,
-      List<String> withheld) {}
+      List<String> withheld) {
+    /** The agreement only: the minimised record stays out of logs and exception messages. */
+    @Override
+    public String toString() {
+      return "Minimised[agreement=" + agreement + "]";
+    }
+  }
 }

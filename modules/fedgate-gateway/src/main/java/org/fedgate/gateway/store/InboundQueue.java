@@ -53,7 +53,19 @@ public final class InboundQueue {
       State state,
       int attempts,
       String errorCode,
-      Instant erasedAt) {}
+      Instant erasedAt) {
+    /** Ids and state only: the body and receipt stay out of logs and exception messages. */
+    @Override
+    public String toString() {
+      return "InboundQueue.Entry[messageId="
+          + messageId
+          + ", sender="
+          + sender
+          + ", state="
+          + state
+          + "]";
+    }
+  }
 
   private final GatewayStore store;
 

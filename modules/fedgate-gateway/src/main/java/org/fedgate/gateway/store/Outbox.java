@@ -38,7 +38,19 @@ public final class Outbox {
       Instant expiresAt,
       State state,
       int attempts,
-      String errorCode) {}
+      String errorCode) {
+    /** Ids and state only: the sealed envelope stays out of logs and exception messages. */
+    @Override
+    public String toString() {
+      return "Outbox.Entry[messageId="
+          + messageId
+          + ", partner="
+          + partner
+          + ", state="
+          + state
+          + "]";
+    }
+  }
 
   private final GatewayStore store;
   private final WorkClaims claims;

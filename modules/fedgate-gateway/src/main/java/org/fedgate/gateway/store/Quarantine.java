@@ -30,7 +30,19 @@ public final class Quarantine {
       String reason,
       String payloadSha256,
       Instant receivedAt,
-      String envelope) {}
+      String envelope) {
+    /** Ids and code only: the held envelope stays out of logs and exception messages. */
+    @Override
+    public String toString() {
+      return "Quarantine.Entry[messageId="
+          + messageId
+          + ", sender="
+          + sender
+          + ", errorCode="
+          + errorCode
+          + "]";
+    }
+  }
 
   private final GatewayStore store;
 

@@ -37,7 +37,19 @@ public final class RecordRequests {
       String errorCode,
       String mediaType,
       String answer,
-      Instant erasedAt) {}
+      Instant erasedAt) {
+    /** Ids and state only: the justification and the answer stay out of logs and messages. */
+    @Override
+    public String toString() {
+      return "RecordRequests.Entry[requestId="
+          + requestId
+          + ", partner="
+          + partner
+          + ", state="
+          + state
+          + "]";
+    }
+  }
 
   private final GatewayStore store;
 
