@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -71,6 +70,16 @@ final class RecordWalk {
   private static final CanonicalSchema.Node commItem = SCHEMA.node("/communicationIdentifiers/*");
   private static final CanonicalSchema.Node documentItem = SCHEMA.node("/documents/*");
 
+  static {
+    // visit() checks these entities as a whole only where the schema flags them
+    for (CanonicalSchema.Node n :
+        List.of(personItem, identifierItem, relationItem, accountItem, commItem, documentItem)) {
+      if (!n.entity) {
+        throw new IllegalStateException("not flagged as an entity: " + n.path);
+      }
+    }
+  }
+
   // the report under construction (MINIMISE only)
   final MinimisationReport.Builder decisions;
   final List<String> offending = new ArrayList<>();
@@ -105,13 +114,19 @@ final class RecordWalk {
   private boolean charsAscii;
   // the fewest digits a PSN of this record has: a shorter string cannot spell one
   private int minPsnLength = Integer.MAX_VALUE;
-  private final Map<JsonNode, PersonFacts> persons = new IdentityHashMap<>();
+  // each person object of the record (by identity) with its facts, in record order: the walk meets
+  // them in the same order, so a cursor finds each at once
+  private JsonNode[] personNodes = NO_NODES;
+  private PersonFacts[] personFacts;
+  private int personCount;
+  private int personCursor;
   // a protected person's id recurs in events, relations and holders: one HMAC per value
   private final Map<TokenKey, TextNode> tokens = new HashMap<>();
   private String localIdDomain;
   private int minProtectedLength = Integer.MAX_VALUE;
   private long[] protectedHashes;
   private static final String[] NO_STRINGS = new String[0];
+  private static final JsonNode[] NO_NODES = new JsonNode[0];
   private static final char[] NO_CHARS = new char[0];
   private String recordId = "";
 
@@ -194,7 +209,7 @@ final class RecordWalk {
           || victimContext.path("ageWhenTrafficked").asInt(99) < 18) {
         guard = VP_MINOR;
       }
-      persons.put(p, new PersonFacts(cat, allowed, status, guard));
+      addPerson(p, new PersonFacts(cat, allowed, status, guard));
       if (id != null) {
         if (!allowed) {
           droppedIds.add(id);
@@ -225,6 +240,33 @@ final class RecordWalk {
     if (collectedCount > 0) {
       sealProtected();
     }
+  }
+
+  private void addPerson(JsonNode p, PersonFacts facts) {
+    if (personCount == personNodes.length) {
+      int n = Math.max(8, personCount * 2);
+      personNodes = Arrays.copyOf(personNodes, n);
+      personFacts = personFacts == null ? new PersonFacts[n] : Arrays.copyOf(personFacts, n);
+    }
+    personNodes[personCount] = p;
+    personFacts[personCount] = facts;
+    personCount++;
+  }
+
+  /** The facts prepare() gathered about this person object (the same object), or null. */
+  private PersonFacts factsOf(JsonNode p) {
+    int c = personCursor;
+    if (c < personCount && personNodes[c] == p) {
+      personCursor = c + 1;
+      return personFacts[c];
+    }
+    for (int k = 0; k < personCount; k++) {
+      if (personNodes[k] == p) {
+        personCursor = k + 1;
+        return personFacts[k];
+      }
+    }
+    return null;
   }
 
   private void collectLinked(JsonNode items, String ref, String field) {
@@ -443,6 +485,11 @@ final class RecordWalk {
 
   // ---------------------------------------------------------------- the walk
 
+  // The walk's loops (visitObject, visitArray) inline the leaf decision (visitLeaf, kept small) and
+  // call this method for every container: it holds the checks on whole entities and is larger
+  // than the JIT inlines into a hot caller, so a loop does not spend its inlining budget on it.
+  // (When the array loop sat in here as well, the rare paths used up that budget and the loop
+  // called even ArrayNode.get and Pointers.item out of line.)
   private JsonNode visit(JsonNode in, CanonicalSchema.Node sn) {
     if (sn == null) {
       return withholdAll(in, null, NOT_IN_SCHEMA);
@@ -451,82 +498,85 @@ final class RecordWalk {
     if (in instanceof ValueNode) {
       return sn.isContainer() ? withholdAll(in, sn, NOT_IN_SCHEMA) : visitLeaf(in, sn);
     }
-    if (in.isObject()) {
-      if (sn.items != null || !sn.isContainer()) {
-        return withholdAll(in, sn, NOT_IN_SCHEMA);
-      }
-      if (sn == personItem) {
-        return visitPerson(in, sn);
-      }
-      if (sn == identifierItem && isPsnIdentifier(in, "value")) {
-        return withholdAll(in, sn, VP_PSN);
-      }
-      if (sn == documentItem && isPsnIdentifier(in, "number")) {
-        return withholdAll(in, sn, VP_PSN);
-      }
-      if (sn == relationItem) {
-        String from = in.path("from").asText("");
-        String to = in.path("to").asText("");
-        if (droppedIds.contains(from) || droppedIds.contains(to)) {
-          return withholdAll(in, sn, AGREEMENT_CATEGORY);
-        }
-        if ("FAMILY_OF".equals(in.path("type").asText())
-            && (protectedIds.containsKey(from) || protectedIds.containsKey(to))) {
-          return withholdAll(in, sn, VP_FAMILY_RELATION);
-        }
-      }
-      if (sn == accountItem || sn == commItem || sn == documentItem) {
-        String owner = in.path(sn == commItem ? "user" : "holder").asText("");
-        String savedGuard = linkedGuard;
-        boolean savedDropped = linkedDropped;
-        linkedGuard = protectedIds.get(owner);
-        linkedDropped = droppedIds.contains(owner);
-        try {
-          return visitObject(in, sn);
-        } finally {
-          linkedGuard = savedGuard;
-          linkedDropped = savedDropped;
-        }
-      }
-      return visitObject(in, sn);
+    if (in instanceof ArrayNode a) {
+      return sn.items == null ? withholdAll(in, sn, NOT_IN_SCHEMA) : visitArray(a, sn);
     }
-    if (in.isArray()) {
-      if (sn.items == null) {
-        return withholdAll(in, sn, NOT_IN_SCHEMA);
-      }
-      boolean minimise = mode == Mode.MINIMISE;
-      ArrayNode out = null; // made at the first item released
-      int len = path.length();
-      Pointers here = at;
-      CanonicalSchema.Node item = sn.items;
-      boolean leafItems = !item.container;
-      int size = in.size();
-      // by index: an iterator here was allocated per array (no escape analysis across visit)
-      for (int i = 0; i < size; i++) {
-        JsonNode v = in.get(i);
-        at = here == null ? null : here.item(i);
-        if (at == null) {
-          sync(here, len).append('/').append(i);
-        }
-        JsonNode o = leafItems && v instanceof ValueNode ? visitLeaf(v, item) : visit(v, item);
-        if (o != null && minimise) {
-          if (out == null) {
-            out = F.arrayNode(size);
-          }
-          out.add(o);
-        }
-      }
-      at = here;
-      return out;
+    if (!in.isObject()) {
+      return sn.isContainer() ? withholdAll(in, sn, NOT_IN_SCHEMA) : visitLeaf(in, sn);
     }
-    if (sn.isContainer()) {
+    if (sn.items != null || !sn.isContainer()) {
       return withholdAll(in, sn, NOT_IN_SCHEMA);
     }
-    return visitLeaf(in, sn);
+    if (!sn.entity) {
+      return visitObject(in, sn);
+    }
+    // an item of persons, identifiers, documents, relations, accounts or communication
+    // identifiers: the entity as a whole first
+    if (sn == personItem) {
+      return visitPerson(in, sn);
+    }
+    if (sn == identifierItem && isPsnIdentifier(in, "value")) {
+      return withholdAll(in, sn, VP_PSN);
+    }
+    if (sn == documentItem && isPsnIdentifier(in, "number")) {
+      return withholdAll(in, sn, VP_PSN);
+    }
+    if (sn == relationItem) {
+      String from = in.path("from").asText("");
+      String to = in.path("to").asText("");
+      if (droppedIds.contains(from) || droppedIds.contains(to)) {
+        return withholdAll(in, sn, AGREEMENT_CATEGORY);
+      }
+      if ("FAMILY_OF".equals(in.path("type").asText())
+          && (protectedIds.containsKey(from) || protectedIds.containsKey(to))) {
+        return withholdAll(in, sn, VP_FAMILY_RELATION);
+      }
+    }
+    if (sn == accountItem || sn == commItem || sn == documentItem) {
+      String owner = in.path(sn == commItem ? "user" : "holder").asText("");
+      String savedGuard = linkedGuard;
+      boolean savedDropped = linkedDropped;
+      linkedGuard = protectedIds.get(owner);
+      linkedDropped = droppedIds.contains(owner);
+      try {
+        return visitObject(in, sn);
+      } finally {
+        linkedGuard = savedGuard;
+        linkedDropped = savedDropped;
+      }
+    }
+    return visitObject(in, sn);
+  }
+
+  private JsonNode visitArray(ArrayNode in, CanonicalSchema.Node sn) {
+    boolean minimise = mode == Mode.MINIMISE;
+    ArrayNode out = null; // made at the first item released
+    int len = path.length();
+    Pointers here = at;
+    CanonicalSchema.Node item = sn.items;
+    boolean leafItems = !item.container;
+    int size = in.size();
+    // by index: an iterator here was allocated per array (no escape analysis across visit)
+    for (int i = 0; i < size; i++) {
+      JsonNode v = in.get(i);
+      at = here == null ? null : here.item(i);
+      if (at == null) {
+        sync(here, len).append('/').append(i);
+      }
+      JsonNode o = leafItems && v instanceof ValueNode ? visitLeaf(v, item) : visit(v, item);
+      if (o != null && minimise) {
+        if (out == null) {
+          out = F.arrayNode(size);
+        }
+        out.add(o);
+      }
+    }
+    at = here;
+    return out;
   }
 
   private JsonNode visitPerson(JsonNode in, CanonicalSchema.Node sn) {
-    PersonFacts facts = persons.get(in);
+    PersonFacts facts = factsOf(in);
     if (facts == null || !facts.allowed()) {
       return withholdAll(in, sn, AGREEMENT_CATEGORY);
     }
@@ -654,27 +704,52 @@ final class RecordWalk {
     return t == null || policy.agreement().recordTypes().contains(t);
   }
 
-  // The leaf decision in a few small methods: the common path (visitLeaf) stays small enough for
-  // the JIT to inline it into the walk's loops; person references and guarded leaves go aside.
+  // What leafAside is asked to decide.
+  private static final int ASIDE_PSN = 0;
+  private static final int ASIDE_PERSON_REFERENCE = 1;
+  private static final int ASIDE_GUARDED = 2;
+  private static final int ASIDE_RULE = 3;
+
+  /**
+   * The decision for one leaf, in this order: the PSN never leaves; a reference to a person the
+   * agreement does not cover, or to a protected person; no rule (default withhold, free text
+   * withheld unless a rule names it); a leaf victim protection guards; then the rule. This method
+   * is the only place that order is written. It settles the common outcomes itself (a rule's plain
+   * release or withhold, the default withhold) with one report entry at the end, and hands every
+   * other one to {@link #leafAside}, which is too large for the JIT to inline: this method stays
+   * small enough to be inlined into the walk's loops, whatever compiles first.
+   */
   private JsonNode visitLeaf(JsonNode in, CanonicalSchema.Node sn) {
     Rule r = policy.rule(sn, slot);
     String text = in instanceof TextNode t ? t.textValue() : null;
-    if (text != null && psnDigits.length != 0 && isPsn(text)) {
-      return withhold(in, sn, VP_PSN);
+    if (text != null) {
+      // minPsnLength is MAX_VALUE when the record has no PSN
+      if (text.length() >= minPsnLength && isPsn(text)) {
+        return leafAside(ASIDE_PSN, in, sn, text, r);
+      }
+      if (sn.personReference && (droppedIds.contains(text) || protectedIds.containsKey(text))) {
+        return leafAside(ASIDE_PERSON_REFERENCE, in, sn, text, r);
+      }
     }
-    if (sn.personReference
-        && text != null
-        && (droppedIds.contains(text) || protectedIds.containsKey(text))) {
-      return personReference(in, sn, text, r);
-    }
+    FieldAction action = FieldAction.WITHHOLD;
+    String ruleId;
+    JsonNode out = null;
     if (r == null) {
-      return withhold(
-          in, sn, sn.kind == CanonicalSchema.Kind.FREE_TEXT ? VP_FREE_TEXT : DEFAULT_WITHHOLD);
+      ruleId = sn.kind == CanonicalSchema.Kind.FREE_TEXT ? VP_FREE_TEXT : DEFAULT_WITHHOLD;
+    } else if (isGuarded(sn)) {
+      return leafAside(ASIDE_GUARDED, in, sn, text, r);
+    } else if (r.action() == FieldAction.WITHHOLD) {
+      ruleId = r.id();
+    } else if (r.action() == FieldAction.RELEASE
+        && (text == null || !sn.freeString || protectedArray == null)) {
+      // nothing a protected person's value could hide in (else release() scrubs it)
+      action = FieldAction.RELEASE;
+      ruleId = r.id();
+      out = in;
+    } else {
+      return leafAside(ASIDE_RULE, in, sn, text, r);
     }
-    if (isGuarded(sn)) {
-      return guardedLeaf(in, sn, text, r);
-    }
-    return apply(in, sn, text, r, r.generaliseTo());
+    return emit(in, sn, action, ruleId, out);
   }
 
   /**
@@ -686,63 +761,76 @@ final class RecordWalk {
         || (sn.guardedForLinkedEntity && (linkedGuard != null || linkedDropped));
   }
 
-  /** A reference to a person the agreement does not cover, or to a protected person. */
-  private JsonNode personReference(JsonNode in, CanonicalSchema.Node sn, String text, Rule r) {
-    if (droppedIds.contains(text)) {
-      return withhold(in, sn, AGREEMENT_CATEGORY);
-    }
-    if (r == null || r.action() == FieldAction.WITHHOLD) {
-      return withhold(in, sn, r == null ? DEFAULT_WITHHOLD : r.id());
-    }
-    String domain = localIdDomain;
-    if (domain == null) {
-      domain = localIdDomain = "localId\u0000" + recordId;
-    }
-    return pseudonymise(in, sn, domain, VP_LOCAL_ID);
-  }
-
   /**
-   * A leaf that victim protection guards: of a protected person, or of an account, phone or
-   * document held by a protected person or by one the agreement does not cover.
+   * The outcomes of {@link #visitLeaf} that are not a plain release or withhold: {@code why} says
+   * which step of its order was reached. One method on purpose (and larger than the JIT inlines
+   * into a hot caller), so that these paths stay out of visitLeaf's compiled code.
    */
-  private JsonNode guardedLeaf(JsonNode in, CanonicalSchema.Node sn, String text, Rule r) {
-    String guard;
-    if (personGuard != null && sn.guardedForProtectedPerson) {
-      guard = personGuard;
-    } else if (linkedGuard != null && sn.guardedForLinkedEntity) {
-      guard = linkedGuard;
-    } else {
-      // held by a person the agreement does not cover
-      return withhold(in, sn, AGREEMENT_CATEGORY);
-    }
-    FieldAction action = r.action();
-    Generalisation g = r.generaliseTo();
-    if (action != FieldAction.WITHHOLD) {
-      if (sn.kind == CanonicalSchema.Kind.FREE_TEXT) {
-        return withhold(in, sn, guard);
+  private JsonNode leafAside(int why, JsonNode in, CanonicalSchema.Node sn, String text, Rule r) {
+    switch (why) {
+      case ASIDE_PSN -> {
+        return withhold(in, sn, VP_PSN);
       }
-      switch (action) {
-        case RELEASE -> {
-          return withhold(in, sn, guard);
+      case ASIDE_PERSON_REFERENCE -> {
+        // a reference to a person the agreement does not cover, or to a protected person
+        if (droppedIds.contains(text)) {
+          return withhold(in, sn, AGREEMENT_CATEGORY);
         }
-        case PSEUDONYMISE -> {
-          if (!(r.protectedVictims() && policy.purpose() == Purpose.VICTIM_PROTECTION)) {
+        if (r == null || r.action() == FieldAction.WITHHOLD) {
+          return withhold(in, sn, r == null ? DEFAULT_WITHHOLD : r.id());
+        }
+        String domain = localIdDomain;
+        if (domain == null) {
+          domain = localIdDomain = "localId\u0000" + recordId;
+        }
+        return pseudonymise(in, sn, domain, VP_LOCAL_ID);
+      }
+      case ASIDE_GUARDED -> {
+        // a leaf of a protected person, or of an account, phone or document held by a protected
+        // person or by one the agreement does not cover
+        String guard;
+        if (personGuard != null && sn.guardedForProtectedPerson) {
+          guard = personGuard;
+        } else if (linkedGuard != null && sn.guardedForLinkedEntity) {
+          guard = linkedGuard;
+        } else {
+          // held by a person the agreement does not cover
+          return withhold(in, sn, AGREEMENT_CATEGORY);
+        }
+        FieldAction action = r.action();
+        Generalisation g = r.generaliseTo();
+        if (action != FieldAction.WITHHOLD) {
+          if (sn.kind == CanonicalSchema.Kind.FREE_TEXT) {
             return withhold(in, sn, guard);
           }
-        }
-        case GENERALISE -> {
-          if (sn.underDateOfBirth && (g == Generalisation.YEAR || g == Generalisation.AGE_BAND)) {
-            g = Generalisation.AGE_BAND;
-          } else if (g == Generalisation.ADMIN_AREA) {
-            g = Generalisation.COUNTRY;
-          } else if (g == Generalisation.YEAR) {
-            return withhold(in, sn, guard);
+          switch (action) {
+            case RELEASE -> {
+              return withhold(in, sn, guard);
+            }
+            case PSEUDONYMISE -> {
+              if (!(r.protectedVictims() && policy.purpose() == Purpose.VICTIM_PROTECTION)) {
+                return withhold(in, sn, guard);
+              }
+            }
+            case GENERALISE -> {
+              if (sn.underDateOfBirth
+                  && (g == Generalisation.YEAR || g == Generalisation.AGE_BAND)) {
+                g = Generalisation.AGE_BAND;
+              } else if (g == Generalisation.ADMIN_AREA) {
+                g = Generalisation.COUNTRY;
+              } else if (g == Generalisation.YEAR) {
+                return withhold(in, sn, guard);
+              }
+            }
+            default -> {}
           }
         }
-        default -> {}
+        return apply(in, sn, text, r, g);
+      }
+      default -> {
+        return apply(in, sn, text, r, r.generaliseTo());
       }
     }
-    return apply(in, sn, text, r, g);
   }
 
   /** The rule's action ({@code g}: its generalisation, or the one a guard narrowed it to). */
