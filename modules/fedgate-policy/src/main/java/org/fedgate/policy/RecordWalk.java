@@ -84,7 +84,10 @@ final class RecordWalk {
   final MinimisationReport.Builder decisions;
   final List<String> offending = new ArrayList<>();
   private final StringBuilder path = new StringBuilder(96);
-  // the same position as a shared pointer, or null where none is cached (off-schema, limits)
+  // the same position as a shared pointer, or null where none is cached (off-schema, limits). The
+  // loops pass the position of a leaf to visitLeaf as an argument and set this field only before
+  // calling a method that reads it (containers, and the leaf's rare paths): a reference stored in
+  // the heap costs a GC write barrier, and this one was stored for every member.
   private Pointers at;
 
   // facts about the record's persons, gathered before the walk
@@ -496,13 +499,13 @@ final class RecordWalk {
     }
     // most nodes are leaves: a type test first spares two virtual calls on them
     if (in instanceof ValueNode) {
-      return sn.isContainer() ? withholdAll(in, sn, NOT_IN_SCHEMA) : visitLeaf(in, sn);
+      return sn.isContainer() ? withholdAll(in, sn, NOT_IN_SCHEMA) : visitLeaf(in, sn, at);
     }
     if (in instanceof ArrayNode a) {
       return sn.items == null ? withholdAll(in, sn, NOT_IN_SCHEMA) : visitArray(a, sn);
     }
     if (!in.isObject()) {
-      return sn.isContainer() ? withholdAll(in, sn, NOT_IN_SCHEMA) : visitLeaf(in, sn);
+      return sn.isContainer() ? withholdAll(in, sn, NOT_IN_SCHEMA) : visitLeaf(in, sn, at);
     }
     if (sn.items != null || !sn.isContainer()) {
       return withholdAll(in, sn, NOT_IN_SCHEMA);
@@ -559,11 +562,17 @@ final class RecordWalk {
     // by index: an iterator here was allocated per array (no escape analysis across visit)
     for (int i = 0; i < size; i++) {
       JsonNode v = in.get(i);
-      at = here == null ? null : here.item(i);
-      if (at == null) {
+      Pointers p = here == null ? null : here.item(i);
+      if (p == null) {
         sync(here, len).append('/').append(i);
       }
-      JsonNode o = leafItems && v instanceof ValueNode ? visitLeaf(v, item) : visit(v, item);
+      JsonNode o;
+      if (leafItems && v instanceof ValueNode) {
+        o = visitLeaf(v, item, p);
+      } else {
+        at = p;
+        o = visit(v, item);
+      }
       if (o != null && minimise) {
         if (out == null) {
           out = F.arrayNode(size);
@@ -633,8 +642,8 @@ final class RecordWalk {
         withhold(e.getValue(), null, NOT_IN_SCHEMA);
         continue;
       }
-      at = here == null ? null : here.property(child, name);
-      if (at == null) {
+      Pointers p = here == null ? null : here.property(child, name);
+      if (p == null) {
         appendSegment(sync(here, len), name);
       }
       JsonNode v = e.getValue();
@@ -643,11 +652,13 @@ final class RecordWalk {
         // the common case straight to the leaf (what visit would do, one call less); the leaf's
         // decisions stay in visitLeaf alone: a second copy of their order here (measured +5%,
         // inside this machine's noise) would be one more place to keep victim protection right
-        o = visitLeaf(v, child);
-      } else if (sn == root && !sectionAllowed(name)) {
-        o = withholdAll(v, child, AGREEMENT_RECORD_TYPE);
+        o = visitLeaf(v, child, p);
       } else {
-        o = visit(v, child);
+        at = p;
+        o =
+            sn == root && !sectionAllowed(name)
+                ? withholdAll(v, child, AGREEMENT_RECORD_TYPE)
+                : visit(v, child);
       }
       long bit = 1L << child.ordinal;
       present |= bit;
@@ -719,15 +730,17 @@ final class RecordWalk {
    * other one to {@link #leafAside}, which is too large for the JIT to inline: this method stays
    * small enough to be inlined into the walk's loops, whatever compiles first.
    */
-  private JsonNode visitLeaf(JsonNode in, CanonicalSchema.Node sn) {
+  private JsonNode visitLeaf(JsonNode in, CanonicalSchema.Node sn, Pointers p) {
     Rule r = policy.rule(sn, slot);
     String text = in instanceof TextNode t ? t.textValue() : null;
     if (text != null) {
       // minPsnLength is MAX_VALUE when the record has no PSN
       if (text.length() >= minPsnLength && isPsn(text)) {
+        at = p;
         return leafAside(ASIDE_PSN, in, sn, text, r);
       }
       if (sn.personReference && (droppedIds.contains(text) || protectedIds.containsKey(text))) {
+        at = p;
         return leafAside(ASIDE_PERSON_REFERENCE, in, sn, text, r);
       }
     }
@@ -737,6 +750,7 @@ final class RecordWalk {
     if (r == null) {
       ruleId = sn.kind == CanonicalSchema.Kind.FREE_TEXT ? VP_FREE_TEXT : DEFAULT_WITHHOLD;
     } else if (isGuarded(sn)) {
+      at = p;
       return leafAside(ASIDE_GUARDED, in, sn, text, r);
     } else if (r.action() == FieldAction.WITHHOLD) {
       ruleId = r.id();
@@ -747,9 +761,10 @@ final class RecordWalk {
       ruleId = r.id();
       out = in;
     } else {
+      at = p;
       return leafAside(ASIDE_RULE, in, sn, text, r);
     }
-    return emit(in, sn, action, ruleId, out);
+    return emit(p, in, sn, action, ruleId, out);
   }
 
   /**
@@ -1137,14 +1152,24 @@ final class RecordWalk {
 
   private JsonNode emit(
       JsonNode in, CanonicalSchema.Node sn, FieldAction action, String ruleId, JsonNode out) {
+    return emit(at, in, sn, action, ruleId, out);
+  }
+
+  /** {@link #emit} at the position {@code p} (a shared pointer, or null: see {@link #path}). */
+  private JsonNode emit(
+      Pointers p,
+      JsonNode in,
+      CanonicalSchema.Node sn,
+      FieldAction action,
+      String ruleId,
+      JsonNode out) {
     if (mode == Mode.CHECK) {
       // what arrived must be what the sender would have sent
       if (action == FieldAction.WITHHOLD || out == null || !out.equals(in)) {
-        offending.add(pointer());
+        offending.add(p != null ? p.pointer : path.toString());
       }
       return null;
     }
-    Pointers p = at;
     decisions.add(
         p == null
             ? new FieldDecision(path.toString(), canonical(sn), action, ruleId)
