@@ -98,8 +98,9 @@ final class RecordWalk {
   private long psnLengths; // bit n set: some PSN of this record has n digits
   // normalised identifying values of protected and withheld persons, gathered by prepare() and
   // then indexed by sealProtected() for the value scrub
-  private String[] collected = new String[16];
-  private long[] collectedHashes = new long[16];
+  // (allocated at the first value: many records have no protected person)
+  private String[] collected = NO_STRINGS;
+  private long[] collectedHashes = NO_LONGS;
   private int collectedCount;
   // distinct values sorted by hash, with their hashes; null when there are none
   private String[] protectedArray;
@@ -108,8 +109,9 @@ final class RecordWalk {
   private final long[] protectedFirst = new long[2];
   private String[] longNonAscii;
   // the value scrub normalises ASCII values here instead of into a new string
-  private char[] scratch = new char[64];
-  private long scratchHash;
+  private char[] scratch = NO_CHARS;
+  long scratchHash;
+  boolean scratchSame;
   // the characters of the last value the scrub or the protected-value index read (see load): one
   // bulk copy out of the string, then plain array reads
   private char[] chars = NO_CHARS;
@@ -129,6 +131,7 @@ final class RecordWalk {
   private int minProtectedLength = Integer.MAX_VALUE;
   private long[] protectedHashes;
   private static final String[] NO_STRINGS = new String[0];
+  private static final long[] NO_LONGS = new long[0];
   private static final JsonNode[] NO_NODES = new JsonNode[0];
   private static final char[] NO_CHARS = new char[0];
   private String recordId = "";
@@ -302,15 +305,14 @@ final class RecordWalk {
     }
     String n;
     long h;
-    load(v);
-    if (charsAscii) {
-      // normalised and hashed in one pass (the same form as normalise, the same hash as
-      // normalisedHash)
-      int len = normaliseAscii(v.length());
+    int len = normaliseAsciiValue(v);
+    if (len >= 0) {
+      // ASCII: normalised and hashed in one pass (the same form as normalise, the same hash as
+      // normalisedHash); a value already in normal form (numbers, handles) is kept as it is
       if (len == 0) {
         return;
       }
-      n = new String(scratch, 0, len);
+      n = scratchSame ? v : new String(scratch, 0, len);
       h = scratchHash;
     } else {
       n = normalise(v);
@@ -320,12 +322,64 @@ final class RecordWalk {
       h = normalisedHash(n);
     }
     if (collectedCount == collected.length) {
-      collected = Arrays.copyOf(collected, collectedCount * 2);
-      collectedHashes = Arrays.copyOf(collectedHashes, collectedCount * 2);
+      int size = Math.max(16, collectedCount * 2);
+      collected = Arrays.copyOf(collected, size);
+      collectedHashes = Arrays.copyOf(collectedHashes, size);
     }
     collected[collectedCount] = n;
     collectedHashes[collectedCount] = h;
     collectedCount++;
+  }
+
+  /** The first {@code len} characters of the scratch buffer (for tests). */
+  char[] scratchCopy(int len) {
+    return Arrays.copyOf(scratch, len);
+  }
+
+  /**
+   * Normalises {@code v} into the scratch buffer as {@link #normaliseAscii} would, reading the
+   * string itself (no copy first), and returns the length; or -1, with the buffer undefined, when
+   * {@code v} is not ASCII. Sets {@link #scratchHash} and {@link #scratchSame}: whether the normal
+   * form is {@code v} itself (no upper case, no white space other than single inner spaces).
+   */
+  int normaliseAsciiValue(String v) {
+    int length = v.length();
+    char[] b = scratch;
+    if (b.length < length) {
+      b = scratch = new char[Math.max(length, Math.max(64, b.length * 2))];
+    }
+    int len = 0;
+    long h = 0xcbf29ce484222325L;
+    boolean space = false;
+    boolean same = true;
+    for (int i = 0; i < length; i++) {
+      char c = v.charAt(i);
+      if (c >= 0x80) {
+        return -1;
+      }
+      if (isAsciiWhitespace(c)) {
+        space = len > 0;
+        if (c != ' ') {
+          same = false; // a tab or line break becomes a space
+        }
+      } else {
+        if (space) {
+          b[len++] = ' ';
+          h = (h ^ ' ') * 0x100000001b3L;
+          space = false;
+        }
+        char l = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        if (l != c) {
+          same = false;
+        }
+        b[len++] = l;
+        h = (h ^ l) * 0x100000001b3L;
+      }
+    }
+    scratchHash = h;
+    // same length: no white space was dropped (at the ends, or runs), so each space stayed
+    scratchSame = same && len == length;
+    return len;
   }
 
   /**
@@ -1028,7 +1082,7 @@ final class RecordWalk {
     char[] src = chars;
     char[] b = scratch;
     if (b.length < length) {
-      b = scratch = new char[Math.max(length, b.length * 2)];
+      b = scratch = new char[Math.max(length, Math.max(64, b.length * 2))];
     }
     int len = 0;
     long h = 0xcbf29ce484222325L;
