@@ -112,11 +112,6 @@ final class RecordWalk {
   private char[] scratch = NO_CHARS;
   long scratchHash;
   boolean scratchSame;
-  // the characters of the last value the scrub or the protected-value index read (see load): one
-  // bulk copy out of the string, then plain array reads
-  private char[] chars = NO_CHARS;
-  private String charsOf;
-  private boolean charsAscii;
   // the fewest digits a PSN of this record has: a shorter string cannot spell one
   private int minPsnLength = Integer.MAX_VALUE;
   // each person object of the record (by identity) with its facts, in record order: the walk meets
@@ -337,10 +332,11 @@ final class RecordWalk {
   }
 
   /**
-   * Normalises {@code v} into the scratch buffer as {@link #normaliseAscii} would, reading the
-   * string itself (no copy first), and returns the length; or -1, with the buffer undefined, when
-   * {@code v} is not ASCII. Sets {@link #scratchHash} and {@link #scratchSame}: whether the normal
-   * form is {@code v} itself (no upper case, no white space other than single inner spaces).
+   * Normalises the ASCII value {@code v} into the scratch buffer as {@link #normalise} would
+   * (trimmed, runs of white space as one space, lower case), in one pass over the string, and
+   * returns the length; or -1, with the buffer undefined, when {@code v} is not ASCII. Sets {@link
+   * #scratchHash} and {@link #scratchSame}: whether the normal form is {@code v} itself (no upper
+   * case, no white space other than single inner spaces).
    */
   int normaliseAsciiValue(String v) {
     int length = v.length();
@@ -945,9 +941,9 @@ final class RecordWalk {
       // normalising ASCII never lengthens it: too short to equal or contain a protected value
       return false;
     }
-    load(text);
-    if (charsAscii) {
-      return matchesProtectedAscii(length, sn);
+    int len = normaliseAsciiValue(text);
+    if (len >= 0) {
+      return matchesProtectedAscii(len, sn);
     }
     boolean freeText = sn.kind == CanonicalSchema.Kind.FREE_TEXT;
     // NFKC is the dear part here: the value is normalised once. Equality with a protected value is
@@ -1029,12 +1025,11 @@ final class RecordWalk {
   }
 
   /**
-   * {@link #matchesProtected} for an ASCII value, in one pass that normalises it into a scratch
-   * buffer while hashing it (the same form and hash as {@link #normalise} and {@link
-   * #normalisedHash}), then searches the buffer: no string is built unless a hash matches.
+   * {@link #matchesProtected} for an ASCII value already normalised into the scratch buffer ({@code
+   * len} characters) and hashed ({@link #normaliseAsciiValue}: the same form and hash as {@link
+   * #normalise} and {@link #normalisedHash}): no string is built.
    */
-  private boolean matchesProtectedAscii(int length, CanonicalSchema.Node sn) {
-    int len = normaliseAscii(length);
+  private boolean matchesProtectedAscii(int len, CanonicalSchema.Node sn) {
     char[] b = scratch;
     // equality: the hash first, the full comparison on a hit. The containment searches below find
     // an equal value too (free text: every value; else every value of MIN_CONTAINED_LENGTH or more,
@@ -1070,40 +1065,6 @@ final class RecordWalk {
       }
     }
     return false;
-  }
-
-  /**
-   * Normalises the ASCII value in {@link #chars} (its first {@code length} characters, see {@link
-   * #load}) into the scratch buffer as {@link #normalise} would (trimmed, runs of white space as
-   * one space, lower case), sets {@link #scratchHash} to its {@link #normalisedHash}, and returns
-   * its length.
-   */
-  private int normaliseAscii(int length) {
-    char[] src = chars;
-    char[] b = scratch;
-    if (b.length < length) {
-      b = scratch = new char[Math.max(length, Math.max(64, b.length * 2))];
-    }
-    int len = 0;
-    long h = 0xcbf29ce484222325L;
-    boolean space = false;
-    for (int i = 0; i < length; i++) {
-      char c = src[i];
-      if (isAsciiWhitespace(c)) {
-        space = len > 0;
-      } else {
-        if (space) {
-          b[len++] = ' ';
-          h = (h ^ ' ') * 0x100000001b3L;
-          space = false;
-        }
-        char l = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-        b[len++] = l;
-        h = (h ^ l) * 0x100000001b3L;
-      }
-    }
-    scratchHash = h;
-    return len;
   }
 
   private static boolean contains(char[] b, int len, String v) {
@@ -1394,32 +1355,6 @@ final class RecordWalk {
       }
     }
     return k == n;
-  }
-
-  /**
-   * Copies the characters of {@code text} into {@link #chars} (unless they are there already) and
-   * notes whether they are all ASCII.
-   */
-  private char[] load(String text) {
-    char[] c = chars;
-    if (charsOf == text) {
-      return c;
-    }
-    int length = text.length();
-    if (c.length < length) {
-      c = chars = new char[Math.max(length, Math.max(32, c.length * 2))];
-    }
-    text.getChars(0, length, c, 0);
-    boolean ascii = true;
-    for (int i = 0; i < length; i++) {
-      if (c[i] >= 0x80) {
-        ascii = false;
-        break;
-      }
-    }
-    charsOf = text;
-    charsAscii = ascii;
-    return c;
   }
 
   /** {@link Character#isWhitespace} for a character below 0x80. */
