@@ -669,8 +669,10 @@ final class RecordWalk {
     boolean minimise = mode == Mode.MINIMISE;
     // the output object's members, made at the first member released (many objects lose all)
     FieldMap out = null;
-    JsonNode savedAddress = currentAddress;
+    // the nearest enclosing address (generalisation reads it); only an address changes it
+    JsonNode savedAddress = null;
     if (sn.isAddress) {
+      savedAddress = currentAddress;
       currentAddress = in;
     }
     int len = path.length();
@@ -722,7 +724,9 @@ final class RecordWalk {
       }
     }
     at = here;
-    currentAddress = savedAddress;
+    if (sn.isAddress) {
+      currentAddress = savedAddress;
+    }
     if (!minimise) {
       return null;
     }
