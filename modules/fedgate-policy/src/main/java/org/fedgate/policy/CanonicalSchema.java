@@ -50,6 +50,9 @@ final class CanonicalSchema {
     boolean personReference;
     boolean underDateOfBirth;
     boolean phoneLike;
+    // an item of persons, identifiers, documents, relations, accounts or communication identifiers:
+    // the walk checks the entity as a whole before its members
+    boolean entity;
     // where a protected person's name could hide inside a longer value
     boolean scrubContained;
     Node addressAnchor;
@@ -226,10 +229,20 @@ final class CanonicalSchema {
           "/communicationIdentifiers/*/value",
           "/organisations/*/phone");
 
+  private static final Set<String> ENTITIES =
+      Set.of(
+          "/persons/*",
+          "/persons/*/identifiers/*",
+          "/documents/*",
+          "/relations/*",
+          "/financialAccounts/*",
+          "/communicationIdentifiers/*");
+
   private static void flag(Node n) {
     String p = n.path;
     n.personReference = PERSON_REFERENCES.contains(p);
     n.phoneLike = PHONE_LIKE.contains(p);
+    n.entity = ENTITIES.contains(p);
     n.scrubContained =
         n.kind != Kind.NONE
             || hasGuardedKindAncestor(n)

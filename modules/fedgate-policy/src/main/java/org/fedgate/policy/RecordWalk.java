@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -71,11 +70,24 @@ final class RecordWalk {
   private static final CanonicalSchema.Node commItem = SCHEMA.node("/communicationIdentifiers/*");
   private static final CanonicalSchema.Node documentItem = SCHEMA.node("/documents/*");
 
+  static {
+    // visit() checks these entities as a whole only where the schema flags them
+    for (CanonicalSchema.Node n :
+        List.of(personItem, identifierItem, relationItem, accountItem, commItem, documentItem)) {
+      if (!n.entity) {
+        throw new IllegalStateException("not flagged as an entity: " + n.path);
+      }
+    }
+  }
+
   // the report under construction (MINIMISE only)
   final MinimisationReport.Builder decisions;
   final List<String> offending = new ArrayList<>();
   private final StringBuilder path = new StringBuilder(96);
-  // the same position as a shared pointer, or null where none is cached (off-schema, limits)
+  // the same position as a shared pointer, or null where none is cached (off-schema, limits). The
+  // loops pass the position of a leaf to visitLeaf as an argument and set this field only before
+  // calling a method that reads it (containers, and the leaf's rare paths): a reference stored in
+  // the heap costs a GC write barrier, and this one was stored for every member.
   private Pointers at;
 
   // facts about the record's persons, gathered before the walk
@@ -86,8 +98,9 @@ final class RecordWalk {
   private long psnLengths; // bit n set: some PSN of this record has n digits
   // normalised identifying values of protected and withheld persons, gathered by prepare() and
   // then indexed by sealProtected() for the value scrub
-  private String[] collected = new String[16];
-  private long[] collectedHashes = new long[16];
+  // (allocated at the first value: many records have no protected person)
+  private String[] collected = NO_STRINGS;
+  private long[] collectedHashes = NO_LONGS;
   private int collectedCount;
   // distinct values sorted by hash, with their hashes; null when there are none
   private String[] protectedArray;
@@ -96,22 +109,25 @@ final class RecordWalk {
   private final long[] protectedFirst = new long[2];
   private String[] longNonAscii;
   // the value scrub normalises ASCII values here instead of into a new string
-  private char[] scratch = new char[64];
-  private long scratchHash;
-  // the characters of the last value the scrub or the protected-value index read (see load): one
-  // bulk copy out of the string, then plain array reads
-  private char[] chars = NO_CHARS;
-  private String charsOf;
-  private boolean charsAscii;
+  private char[] scratch = NO_CHARS;
+  long scratchHash;
+  boolean scratchSame;
   // the fewest digits a PSN of this record has: a shorter string cannot spell one
   private int minPsnLength = Integer.MAX_VALUE;
-  private final Map<JsonNode, PersonFacts> persons = new IdentityHashMap<>();
+  // each person object of the record (by identity) with its facts, in record order: the walk meets
+  // them in the same order, so a cursor finds each at once
+  private JsonNode[] personNodes = NO_NODES;
+  private PersonFacts[] personFacts;
+  private int personCount;
+  private int personCursor;
   // a protected person's id recurs in events, relations and holders: one HMAC per value
   private final Map<TokenKey, TextNode> tokens = new HashMap<>();
   private String localIdDomain;
   private int minProtectedLength = Integer.MAX_VALUE;
   private long[] protectedHashes;
   private static final String[] NO_STRINGS = new String[0];
+  private static final long[] NO_LONGS = new long[0];
+  private static final JsonNode[] NO_NODES = new JsonNode[0];
   private static final char[] NO_CHARS = new char[0];
   private String recordId = "";
 
@@ -194,7 +210,7 @@ final class RecordWalk {
           || victimContext.path("ageWhenTrafficked").asInt(99) < 18) {
         guard = VP_MINOR;
       }
-      persons.put(p, new PersonFacts(cat, allowed, status, guard));
+      addPerson(p, new PersonFacts(cat, allowed, status, guard));
       if (id != null) {
         if (!allowed) {
           droppedIds.add(id);
@@ -227,6 +243,33 @@ final class RecordWalk {
     }
   }
 
+  private void addPerson(JsonNode p, PersonFacts facts) {
+    if (personCount == personNodes.length) {
+      int n = Math.max(8, personCount * 2);
+      personNodes = Arrays.copyOf(personNodes, n);
+      personFacts = personFacts == null ? new PersonFacts[n] : Arrays.copyOf(personFacts, n);
+    }
+    personNodes[personCount] = p;
+    personFacts[personCount] = facts;
+    personCount++;
+  }
+
+  /** The facts prepare() gathered about this person object (the same object), or null. */
+  private PersonFacts factsOf(JsonNode p) {
+    int c = personCursor;
+    if (c < personCount && personNodes[c] == p) {
+      personCursor = c + 1;
+      return personFacts[c];
+    }
+    for (int k = 0; k < personCount; k++) {
+      if (personNodes[k] == p) {
+        personCursor = k + 1;
+        return personFacts[k];
+      }
+    }
+    return null;
+  }
+
   private void collectLinked(JsonNode items, String ref, String field) {
     for (JsonNode it : items) {
       String owner = it.path(ref).asText(null);
@@ -257,15 +300,14 @@ final class RecordWalk {
     }
     String n;
     long h;
-    load(v);
-    if (charsAscii) {
-      // normalised and hashed in one pass (the same form as normalise, the same hash as
-      // normalisedHash)
-      int len = normaliseAscii(v.length());
+    int len = normaliseAsciiValue(v);
+    if (len >= 0) {
+      // ASCII: normalised and hashed in one pass (the same form as normalise, the same hash as
+      // normalisedHash); a value already in normal form (numbers, handles) is kept as it is
       if (len == 0) {
         return;
       }
-      n = new String(scratch, 0, len);
+      n = scratchSame ? v : new String(scratch, 0, len);
       h = scratchHash;
     } else {
       n = normalise(v);
@@ -275,12 +317,65 @@ final class RecordWalk {
       h = normalisedHash(n);
     }
     if (collectedCount == collected.length) {
-      collected = Arrays.copyOf(collected, collectedCount * 2);
-      collectedHashes = Arrays.copyOf(collectedHashes, collectedCount * 2);
+      int size = Math.max(16, collectedCount * 2);
+      collected = Arrays.copyOf(collected, size);
+      collectedHashes = Arrays.copyOf(collectedHashes, size);
     }
     collected[collectedCount] = n;
     collectedHashes[collectedCount] = h;
     collectedCount++;
+  }
+
+  /** The first {@code len} characters of the scratch buffer (for tests). */
+  char[] scratchCopy(int len) {
+    return Arrays.copyOf(scratch, len);
+  }
+
+  /**
+   * Normalises the ASCII value {@code v} into the scratch buffer as {@link #normalise} would
+   * (trimmed, runs of white space as one space, lower case), in one pass over the string, and
+   * returns the length; or -1, with the buffer undefined, when {@code v} is not ASCII. Sets {@link
+   * #scratchHash} and {@link #scratchSame}: whether the normal form is {@code v} itself (no upper
+   * case, no white space other than single inner spaces).
+   */
+  int normaliseAsciiValue(String v) {
+    int length = v.length();
+    char[] b = scratch;
+    if (b.length < length) {
+      b = scratch = new char[Math.max(length, Math.max(64, b.length * 2))];
+    }
+    int len = 0;
+    long h = 0xcbf29ce484222325L;
+    boolean space = false;
+    boolean same = true;
+    for (int i = 0; i < length; i++) {
+      char c = v.charAt(i);
+      if (c >= 0x80) {
+        return -1;
+      }
+      if (isAsciiWhitespace(c)) {
+        space = len > 0;
+        if (c != ' ') {
+          same = false; // a tab or line break becomes a space
+        }
+      } else {
+        if (space) {
+          b[len++] = ' ';
+          h = (h ^ ' ') * 0x100000001b3L;
+          space = false;
+        }
+        char l = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        if (l != c) {
+          same = false;
+        }
+        b[len++] = l;
+        h = (h ^ l) * 0x100000001b3L;
+      }
+    }
+    scratchHash = h;
+    // same length: no white space was dropped (at the ends, or runs), so each space stayed
+    scratchSame = same && len == length;
+    return len;
   }
 
   /**
@@ -443,90 +538,104 @@ final class RecordWalk {
 
   // ---------------------------------------------------------------- the walk
 
+  // The walk's loops (visitObject, visitArray) inline the leaf decision (visitLeaf, kept small) and
+  // call this method for every container: it holds the checks on whole entities and is larger
+  // than the JIT inlines into a hot caller, so a loop does not spend its inlining budget on it.
+  // (When the array loop sat in here as well, the rare paths used up that budget and the loop
+  // called even ArrayNode.get and Pointers.item out of line.)
   private JsonNode visit(JsonNode in, CanonicalSchema.Node sn) {
     if (sn == null) {
       return withholdAll(in, null, NOT_IN_SCHEMA);
     }
     // most nodes are leaves: a type test first spares two virtual calls on them
     if (in instanceof ValueNode) {
-      return sn.isContainer() ? withholdAll(in, sn, NOT_IN_SCHEMA) : visitLeaf(in, sn);
+      return sn.isContainer() ? withholdAll(in, sn, NOT_IN_SCHEMA) : visitLeaf(in, sn, at);
     }
-    if (in.isObject()) {
-      if (sn.items != null || !sn.isContainer()) {
-        return withholdAll(in, sn, NOT_IN_SCHEMA);
-      }
-      if (sn == personItem) {
-        return visitPerson(in, sn);
-      }
-      if (sn == identifierItem && isPsnIdentifier(in, "value")) {
-        return withholdAll(in, sn, VP_PSN);
-      }
-      if (sn == documentItem && isPsnIdentifier(in, "number")) {
-        return withholdAll(in, sn, VP_PSN);
-      }
-      if (sn == relationItem) {
-        String from = in.path("from").asText("");
-        String to = in.path("to").asText("");
-        if (droppedIds.contains(from) || droppedIds.contains(to)) {
-          return withholdAll(in, sn, AGREEMENT_CATEGORY);
-        }
-        if ("FAMILY_OF".equals(in.path("type").asText())
-            && (protectedIds.containsKey(from) || protectedIds.containsKey(to))) {
-          return withholdAll(in, sn, VP_FAMILY_RELATION);
-        }
-      }
-      if (sn == accountItem || sn == commItem || sn == documentItem) {
-        String owner = in.path(sn == commItem ? "user" : "holder").asText("");
-        String savedGuard = linkedGuard;
-        boolean savedDropped = linkedDropped;
-        linkedGuard = protectedIds.get(owner);
-        linkedDropped = droppedIds.contains(owner);
-        try {
-          return visitObject(in, sn);
-        } finally {
-          linkedGuard = savedGuard;
-          linkedDropped = savedDropped;
-        }
-      }
-      return visitObject(in, sn);
+    if (in instanceof ArrayNode a) {
+      return sn.items == null ? withholdAll(in, sn, NOT_IN_SCHEMA) : visitArray(a, sn);
     }
-    if (in.isArray()) {
-      if (sn.items == null) {
-        return withholdAll(in, sn, NOT_IN_SCHEMA);
-      }
-      boolean minimise = mode == Mode.MINIMISE;
-      ArrayNode out = null; // made at the first item released
-      int len = path.length();
-      Pointers here = at;
-      CanonicalSchema.Node item = sn.items;
-      boolean leafItems = !item.container;
-      int size = in.size();
-      // by index: an iterator here was allocated per array (no escape analysis across visit)
-      for (int i = 0; i < size; i++) {
-        JsonNode v = in.get(i);
-        at = here == null ? null : here.item(i);
-        if (at == null) {
-          sync(here, len).append('/').append(i);
-        }
-        JsonNode o = leafItems && v instanceof ValueNode ? visitLeaf(v, item) : visit(v, item);
-        if (o != null && minimise) {
-          if (out == null) {
-            out = F.arrayNode(size);
-          }
-          out.add(o);
-        }
-      }
-      at = here;
-      return out;
+    if (!in.isObject()) {
+      return sn.isContainer() ? withholdAll(in, sn, NOT_IN_SCHEMA) : visitLeaf(in, sn, at);
     }
-    if (sn.isContainer()) {
+    if (sn.items != null || !sn.isContainer()) {
       return withholdAll(in, sn, NOT_IN_SCHEMA);
     }
-    return visitLeaf(in, sn);
+    if (!sn.entity) {
+      return visitObject(in, sn);
+    }
+    // an item of persons, identifiers, documents, relations, accounts or communication
+    // identifiers: the entity as a whole first
+    if (sn == personItem) {
+      return visitPerson(in, sn);
+    }
+    if (sn == identifierItem && isPsnIdentifier(in, "value")) {
+      return withholdAll(in, sn, VP_PSN);
+    }
+    if (sn == documentItem && isPsnIdentifier(in, "number")) {
+      return withholdAll(in, sn, VP_PSN);
+    }
+    if (sn == relationItem) {
+      String from = in.path("from").asText("");
+      String to = in.path("to").asText("");
+      if (droppedIds.contains(from) || droppedIds.contains(to)) {
+        return withholdAll(in, sn, AGREEMENT_CATEGORY);
+      }
+      if ("FAMILY_OF".equals(in.path("type").asText())
+          && (protectedIds.containsKey(from) || protectedIds.containsKey(to))) {
+        return withholdAll(in, sn, VP_FAMILY_RELATION);
+      }
+    }
+    if (sn == accountItem || sn == commItem || sn == documentItem) {
+      String owner = in.path(sn == commItem ? "user" : "holder").asText("");
+      String savedGuard = linkedGuard;
+      boolean savedDropped = linkedDropped;
+      linkedGuard = protectedIds.get(owner);
+      linkedDropped = droppedIds.contains(owner);
+      try {
+        return visitObject(in, sn);
+      } finally {
+        linkedGuard = savedGuard;
+        linkedDropped = savedDropped;
+      }
+    }
+    return visitObject(in, sn);
+  }
+
+  private JsonNode visitArray(ArrayNode in, CanonicalSchema.Node sn) {
+    boolean minimise = mode == Mode.MINIMISE;
+    ArrayNode out = null; // made at the first item released
+    int len = path.length();
+    Pointers here = at;
+    CanonicalSchema.Node item = sn.items;
+    boolean leafItems = !item.container;
+    int size = in.size();
+    // by index: an iterator here was allocated per array (no escape analysis across visit)
+    for (int i = 0; i < size; i++) {
+      JsonNode v = in.get(i);
+      Pointers p = here == null ? null : here.item(i);
+      if (p == null) {
+        sync(here, len).append('/').append(i);
+      }
+      JsonNode o;
+      if (leafItems && v instanceof ValueNode) {
+        o = visitLeaf(v, item, p);
+      } else {
+        at = p;
+        o = visit(v, item);
+      }
+      if (o != null && minimise) {
+        if (out == null) {
+          out = F.arrayNode(size);
+        }
+        out.add(o);
+      }
+    }
+    at = here;
+    return out;
   }
 
   private JsonNode visitPerson(JsonNode in, CanonicalSchema.Node sn) {
-    PersonFacts facts = persons.get(in);
+    PersonFacts facts = factsOf(in);
     if (facts == null || !facts.allowed()) {
       return withholdAll(in, sn, AGREEMENT_CATEGORY);
     }
@@ -560,8 +669,10 @@ final class RecordWalk {
     boolean minimise = mode == Mode.MINIMISE;
     // the output object's members, made at the first member released (many objects lose all)
     FieldMap out = null;
-    JsonNode savedAddress = currentAddress;
+    // the nearest enclosing address (generalisation reads it); only an address changes it
+    JsonNode savedAddress = null;
     if (sn.isAddress) {
+      savedAddress = currentAddress;
       currentAddress = in;
     }
     int len = path.length();
@@ -583,8 +694,8 @@ final class RecordWalk {
         withhold(e.getValue(), null, NOT_IN_SCHEMA);
         continue;
       }
-      at = here == null ? null : here.property(child, name);
-      if (at == null) {
+      Pointers p = here == null ? null : here.property(child, name);
+      if (p == null) {
         appendSegment(sync(here, len), name);
       }
       JsonNode v = e.getValue();
@@ -593,11 +704,13 @@ final class RecordWalk {
         // the common case straight to the leaf (what visit would do, one call less); the leaf's
         // decisions stay in visitLeaf alone: a second copy of their order here (measured +5%,
         // inside this machine's noise) would be one more place to keep victim protection right
-        o = visitLeaf(v, child);
-      } else if (sn == root && !sectionAllowed(name)) {
-        o = withholdAll(v, child, AGREEMENT_RECORD_TYPE);
+        o = visitLeaf(v, child, p);
       } else {
-        o = visit(v, child);
+        at = p;
+        o =
+            sn == root && !sectionAllowed(name)
+                ? withholdAll(v, child, AGREEMENT_RECORD_TYPE)
+                : visit(v, child);
       }
       long bit = 1L << child.ordinal;
       present |= bit;
@@ -611,7 +724,9 @@ final class RecordWalk {
       }
     }
     at = here;
-    currentAddress = savedAddress;
+    if (sn.isAddress) {
+      currentAddress = savedAddress;
+    }
     if (!minimise) {
       return null;
     }
@@ -654,27 +769,56 @@ final class RecordWalk {
     return t == null || policy.agreement().recordTypes().contains(t);
   }
 
-  // The leaf decision in a few small methods: the common path (visitLeaf) stays small enough for
-  // the JIT to inline it into the walk's loops; person references and guarded leaves go aside.
-  private JsonNode visitLeaf(JsonNode in, CanonicalSchema.Node sn) {
+  // What leafAside is asked to decide.
+  private static final int ASIDE_PSN = 0;
+  private static final int ASIDE_PERSON_REFERENCE = 1;
+  private static final int ASIDE_GUARDED = 2;
+  private static final int ASIDE_RULE = 3;
+
+  /**
+   * The decision for one leaf, in this order: the PSN never leaves; a reference to a person the
+   * agreement does not cover, or to a protected person; no rule (default withhold, free text
+   * withheld unless a rule names it); a leaf victim protection guards; then the rule. This method
+   * is the only place that order is written. It settles the common outcomes itself (a rule's plain
+   * release or withhold, the default withhold) with one report entry at the end, and hands every
+   * other one to {@link #leafAside}, which is too large for the JIT to inline: this method stays
+   * small enough to be inlined into the walk's loops, whatever compiles first.
+   */
+  private JsonNode visitLeaf(JsonNode in, CanonicalSchema.Node sn, Pointers p) {
     Rule r = policy.rule(sn, slot);
     String text = in instanceof TextNode t ? t.textValue() : null;
-    if (text != null && psnDigits.length != 0 && isPsn(text)) {
-      return withhold(in, sn, VP_PSN);
+    if (text != null) {
+      // minPsnLength is MAX_VALUE when the record has no PSN
+      if (text.length() >= minPsnLength && isPsn(text)) {
+        at = p;
+        return leafAside(ASIDE_PSN, in, sn, text, r);
+      }
+      if (sn.personReference && (droppedIds.contains(text) || protectedIds.containsKey(text))) {
+        at = p;
+        return leafAside(ASIDE_PERSON_REFERENCE, in, sn, text, r);
+      }
     }
-    if (sn.personReference
-        && text != null
-        && (droppedIds.contains(text) || protectedIds.containsKey(text))) {
-      return personReference(in, sn, text, r);
-    }
+    FieldAction action = FieldAction.WITHHOLD;
+    String ruleId;
+    JsonNode out = null;
     if (r == null) {
-      return withhold(
-          in, sn, sn.kind == CanonicalSchema.Kind.FREE_TEXT ? VP_FREE_TEXT : DEFAULT_WITHHOLD);
+      ruleId = sn.kind == CanonicalSchema.Kind.FREE_TEXT ? VP_FREE_TEXT : DEFAULT_WITHHOLD;
+    } else if (isGuarded(sn)) {
+      at = p;
+      return leafAside(ASIDE_GUARDED, in, sn, text, r);
+    } else if (r.action() == FieldAction.WITHHOLD) {
+      ruleId = r.id();
+    } else if (r.action() == FieldAction.RELEASE
+        && (text == null || !sn.freeString || protectedArray == null)) {
+      // nothing a protected person's value could hide in (else release() scrubs it)
+      action = FieldAction.RELEASE;
+      ruleId = r.id();
+      out = in;
+    } else {
+      at = p;
+      return leafAside(ASIDE_RULE, in, sn, text, r);
     }
-    if (isGuarded(sn)) {
-      return guardedLeaf(in, sn, text, r);
-    }
-    return apply(in, sn, text, r, r.generaliseTo());
+    return emit(p, in, sn, action, ruleId, out);
   }
 
   /**
@@ -686,63 +830,76 @@ final class RecordWalk {
         || (sn.guardedForLinkedEntity && (linkedGuard != null || linkedDropped));
   }
 
-  /** A reference to a person the agreement does not cover, or to a protected person. */
-  private JsonNode personReference(JsonNode in, CanonicalSchema.Node sn, String text, Rule r) {
-    if (droppedIds.contains(text)) {
-      return withhold(in, sn, AGREEMENT_CATEGORY);
-    }
-    if (r == null || r.action() == FieldAction.WITHHOLD) {
-      return withhold(in, sn, r == null ? DEFAULT_WITHHOLD : r.id());
-    }
-    String domain = localIdDomain;
-    if (domain == null) {
-      domain = localIdDomain = "localId\u0000" + recordId;
-    }
-    return pseudonymise(in, sn, domain, VP_LOCAL_ID);
-  }
-
   /**
-   * A leaf that victim protection guards: of a protected person, or of an account, phone or
-   * document held by a protected person or by one the agreement does not cover.
+   * The outcomes of {@link #visitLeaf} that are not a plain release or withhold: {@code why} says
+   * which step of its order was reached. One method on purpose (and larger than the JIT inlines
+   * into a hot caller), so that these paths stay out of visitLeaf's compiled code.
    */
-  private JsonNode guardedLeaf(JsonNode in, CanonicalSchema.Node sn, String text, Rule r) {
-    String guard;
-    if (personGuard != null && sn.guardedForProtectedPerson) {
-      guard = personGuard;
-    } else if (linkedGuard != null && sn.guardedForLinkedEntity) {
-      guard = linkedGuard;
-    } else {
-      // held by a person the agreement does not cover
-      return withhold(in, sn, AGREEMENT_CATEGORY);
-    }
-    FieldAction action = r.action();
-    Generalisation g = r.generaliseTo();
-    if (action != FieldAction.WITHHOLD) {
-      if (sn.kind == CanonicalSchema.Kind.FREE_TEXT) {
-        return withhold(in, sn, guard);
+  private JsonNode leafAside(int why, JsonNode in, CanonicalSchema.Node sn, String text, Rule r) {
+    switch (why) {
+      case ASIDE_PSN -> {
+        return withhold(in, sn, VP_PSN);
       }
-      switch (action) {
-        case RELEASE -> {
-          return withhold(in, sn, guard);
+      case ASIDE_PERSON_REFERENCE -> {
+        // a reference to a person the agreement does not cover, or to a protected person
+        if (droppedIds.contains(text)) {
+          return withhold(in, sn, AGREEMENT_CATEGORY);
         }
-        case PSEUDONYMISE -> {
-          if (!(r.protectedVictims() && policy.purpose() == Purpose.VICTIM_PROTECTION)) {
+        if (r == null || r.action() == FieldAction.WITHHOLD) {
+          return withhold(in, sn, r == null ? DEFAULT_WITHHOLD : r.id());
+        }
+        String domain = localIdDomain;
+        if (domain == null) {
+          domain = localIdDomain = "localId\u0000" + recordId;
+        }
+        return pseudonymise(in, sn, domain, VP_LOCAL_ID);
+      }
+      case ASIDE_GUARDED -> {
+        // a leaf of a protected person, or of an account, phone or document held by a protected
+        // person or by one the agreement does not cover
+        String guard;
+        if (personGuard != null && sn.guardedForProtectedPerson) {
+          guard = personGuard;
+        } else if (linkedGuard != null && sn.guardedForLinkedEntity) {
+          guard = linkedGuard;
+        } else {
+          // held by a person the agreement does not cover
+          return withhold(in, sn, AGREEMENT_CATEGORY);
+        }
+        FieldAction action = r.action();
+        Generalisation g = r.generaliseTo();
+        if (action != FieldAction.WITHHOLD) {
+          if (sn.kind == CanonicalSchema.Kind.FREE_TEXT) {
             return withhold(in, sn, guard);
           }
-        }
-        case GENERALISE -> {
-          if (sn.underDateOfBirth && (g == Generalisation.YEAR || g == Generalisation.AGE_BAND)) {
-            g = Generalisation.AGE_BAND;
-          } else if (g == Generalisation.ADMIN_AREA) {
-            g = Generalisation.COUNTRY;
-          } else if (g == Generalisation.YEAR) {
-            return withhold(in, sn, guard);
+          switch (action) {
+            case RELEASE -> {
+              return withhold(in, sn, guard);
+            }
+            case PSEUDONYMISE -> {
+              if (!(r.protectedVictims() && policy.purpose() == Purpose.VICTIM_PROTECTION)) {
+                return withhold(in, sn, guard);
+              }
+            }
+            case GENERALISE -> {
+              if (sn.underDateOfBirth
+                  && (g == Generalisation.YEAR || g == Generalisation.AGE_BAND)) {
+                g = Generalisation.AGE_BAND;
+              } else if (g == Generalisation.ADMIN_AREA) {
+                g = Generalisation.COUNTRY;
+              } else if (g == Generalisation.YEAR) {
+                return withhold(in, sn, guard);
+              }
+            }
+            default -> {}
           }
         }
-        default -> {}
+        return apply(in, sn, text, r, g);
+      }
+      default -> {
+        return apply(in, sn, text, r, r.generaliseTo());
       }
     }
-    return apply(in, sn, text, r, g);
   }
 
   /** The rule's action ({@code g}: its generalisation, or the one a guard narrowed it to). */
@@ -788,9 +945,9 @@ final class RecordWalk {
       // normalising ASCII never lengthens it: too short to equal or contain a protected value
       return false;
     }
-    load(text);
-    if (charsAscii) {
-      return matchesProtectedAscii(length, sn);
+    int len = normaliseAsciiValue(text);
+    if (len >= 0) {
+      return matchesProtectedAscii(len, sn);
     }
     boolean freeText = sn.kind == CanonicalSchema.Kind.FREE_TEXT;
     // NFKC is the dear part here: the value is normalised once. Equality with a protected value is
@@ -872,12 +1029,11 @@ final class RecordWalk {
   }
 
   /**
-   * {@link #matchesProtected} for an ASCII value, in one pass that normalises it into a scratch
-   * buffer while hashing it (the same form and hash as {@link #normalise} and {@link
-   * #normalisedHash}), then searches the buffer: no string is built unless a hash matches.
+   * {@link #matchesProtected} for an ASCII value already normalised into the scratch buffer ({@code
+   * len} characters) and hashed ({@link #normaliseAsciiValue}: the same form and hash as {@link
+   * #normalise} and {@link #normalisedHash}): no string is built.
    */
-  private boolean matchesProtectedAscii(int length, CanonicalSchema.Node sn) {
-    int len = normaliseAscii(length);
+  private boolean matchesProtectedAscii(int len, CanonicalSchema.Node sn) {
     char[] b = scratch;
     // equality: the hash first, the full comparison on a hit. The containment searches below find
     // an equal value too (free text: every value; else every value of MIN_CONTAINED_LENGTH or more,
@@ -913,40 +1069,6 @@ final class RecordWalk {
       }
     }
     return false;
-  }
-
-  /**
-   * Normalises the ASCII value in {@link #chars} (its first {@code length} characters, see {@link
-   * #load}) into the scratch buffer as {@link #normalise} would (trimmed, runs of white space as
-   * one space, lower case), sets {@link #scratchHash} to its {@link #normalisedHash}, and returns
-   * its length.
-   */
-  private int normaliseAscii(int length) {
-    char[] src = chars;
-    char[] b = scratch;
-    if (b.length < length) {
-      b = scratch = new char[Math.max(length, b.length * 2)];
-    }
-    int len = 0;
-    long h = 0xcbf29ce484222325L;
-    boolean space = false;
-    for (int i = 0; i < length; i++) {
-      char c = src[i];
-      if (isAsciiWhitespace(c)) {
-        space = len > 0;
-      } else {
-        if (space) {
-          b[len++] = ' ';
-          h = (h ^ ' ') * 0x100000001b3L;
-          space = false;
-        }
-        char l = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-        b[len++] = l;
-        h = (h ^ l) * 0x100000001b3L;
-      }
-    }
-    scratchHash = h;
-    return len;
   }
 
   private static boolean contains(char[] b, int len, String v) {
@@ -1049,14 +1171,24 @@ final class RecordWalk {
 
   private JsonNode emit(
       JsonNode in, CanonicalSchema.Node sn, FieldAction action, String ruleId, JsonNode out) {
+    return emit(at, in, sn, action, ruleId, out);
+  }
+
+  /** {@link #emit} at the position {@code p} (a shared pointer, or null: see {@link #path}). */
+  private JsonNode emit(
+      Pointers p,
+      JsonNode in,
+      CanonicalSchema.Node sn,
+      FieldAction action,
+      String ruleId,
+      JsonNode out) {
     if (mode == Mode.CHECK) {
       // what arrived must be what the sender would have sent
       if (action == FieldAction.WITHHOLD || out == null || !out.equals(in)) {
-        offending.add(pointer());
+        offending.add(p != null ? p.pointer : path.toString());
       }
       return null;
     }
-    Pointers p = at;
     decisions.add(
         p == null
             ? new FieldDecision(path.toString(), canonical(sn), action, ruleId)
@@ -1227,32 +1359,6 @@ final class RecordWalk {
       }
     }
     return k == n;
-  }
-
-  /**
-   * Copies the characters of {@code text} into {@link #chars} (unless they are there already) and
-   * notes whether they are all ASCII.
-   */
-  private char[] load(String text) {
-    char[] c = chars;
-    if (charsOf == text) {
-      return c;
-    }
-    int length = text.length();
-    if (c.length < length) {
-      c = chars = new char[Math.max(length, Math.max(32, c.length * 2))];
-    }
-    text.getChars(0, length, c, 0);
-    boolean ascii = true;
-    for (int i = 0; i < length; i++) {
-      if (c[i] >= 0x80) {
-        ascii = false;
-        break;
-      }
-    }
-    charsOf = text;
-    charsAscii = ascii;
-    return c;
   }
 
   /** {@link Character#isWhitespace} for a character below 0x80. */
