@@ -69,6 +69,19 @@ final class Api {
         json);
   }
 
+  /** The state of KH-AHTJP's record request {@code id} as its officer reads it. */
+  static String requestState(DemoFederation fed, String officer, String id) throws Exception {
+    return call(
+            fed.gateway(DemoFederation.KH).agencyApiUrl(),
+            "GET",
+            "/api/v1/requests/" + id,
+            officer,
+            null)
+        .body()
+        .path("state")
+        .asText();
+  }
+
   /**
    * An officer of KH-AHTJP asks TH-CCIB for the demo's requested case; returns the request id (the
    * API must accept it: 202).

@@ -215,19 +215,7 @@ class FederationIT {
 
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                !"SENT"
-                    .equals(
-                        Api.call(
-                                fed.gateway(KH).agencyApiUrl(),
-                                "GET",
-                                "/api/v1/requests/" + id,
-                                officer,
-                                null)
-                            .body()
-                            .path("state")
-                            .asText()));
+        .until(() -> !"SENT".equals(Api.requestState(fed, officer, id)));
     Api.Answer answer =
         Api.call(fed.gateway(KH).agencyApiUrl(), "GET", "/api/v1/requests/" + id, officer, null);
     assertThat(answer.body().path("state").asText()).isEqualTo("ANSWERED");
@@ -260,19 +248,7 @@ class FederationIT {
             fed, officer, "VICTIM_IDENTIFICATION", "ACTIP-2015:Art.16", "AHTJP-2026-0042");
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                "ANSWERED"
-                    .equals(
-                        Api.call(
-                                fed.gateway(KH).agencyApiUrl(),
-                                "GET",
-                                "/api/v1/requests/" + id,
-                                officer,
-                                null)
-                            .body()
-                            .path("state")
-                            .asText()));
+        .until(() -> "ANSWERED".equals(Api.requestState(fed, officer, id)));
     var th = fed.gateway(TH);
     List<String> closed =
         th.context()

@@ -178,7 +178,7 @@ class ReplicasIT {
     for (String request : requests) {
       await()
           .atMost(Duration.ofSeconds(60))
-          .until(() -> "ANSWERED".equals(requestState(khOfficer, request)));
+          .until(() -> "ANSWERED".equals(Api.requestState(fed, khOfficer, request)));
     }
     assertThat(countRows("SELECT COUNT(*) FROM fg_outbox WHERE message_type = 'RECORD_RESPONSE'"))
         .isEqualTo(requests.size());
@@ -200,15 +200,7 @@ class ReplicasIT {
               "ASEAN-MLAT-2004");
       List<java.util.concurrent.CompletableFuture<Api.Answer>> posts = new ArrayList<>();
       for (String url : List.of(fed.gateway(KH).federationApiUrl(), khB.federationApiUrl())) {
-        posts.add(
-            java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> {
-                  try {
-                    return Api.postEnvelope(thClient, url, sealed.jws());
-                  } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                  }
-                }));
+        posts.add(postAsync(thClient, url, sealed.jws()));
       }
       List<Api.Answer> answers = new ArrayList<>();
       for (var p : posts) {
@@ -258,15 +250,7 @@ class ReplicasIT {
       try (Statement st = lock.createStatement()) {
         st.execute("SELECT tree_size FROM audit_log_head WHERE id = 1 FOR UPDATE");
       }
-      first =
-          java.util.concurrent.CompletableFuture.supplyAsync(
-              () -> {
-                try {
-                  return Api.postEnvelope(thClient, khA, held.jws());
-                } catch (Exception e) {
-                  throw new IllegalStateException(e);
-                }
-              });
+      first = postAsync(thClient, khA, held.jws());
       await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnALock("kh_ahtjp"));
       Api.Answer retry = Api.postEnvelope(thClient, khA, held.jws());
       assertThat(retry.status()).as(retry.raw()).isEqualTo(503);
@@ -371,13 +355,6 @@ class ReplicasIT {
     trail.log().checkpoints().checkpointNow();
     var report = AuditVerifier.verify(trail.log().store(), fed.pki().signing(agency).certificate());
     assertThat(report.ok()).as(agency + " " + report.reason()).isTrue();
-  }
-
-  static String requestState(String officer, String id) throws Exception {
-    return Api.call(fed.gateway(KH).agencyApiUrl(), "GET", "/api/v1/requests/" + id, officer, null)
-        .body()
-        .path("state")
-        .asText();
   }
 
   static long countRows(String sql) throws Exception {

@@ -88,7 +88,7 @@ class RetentionIT {
             fed, officer, "INVESTIGATION", "ACTIP-2015:Art.16", "AHTJP-2026-0099");
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> "ANSWERED".equals(request(officer, id).path("state").asText()));
+        .until(() -> "ANSWERED".equals(Api.requestState(fed, officer, id)));
     return id;
   }
 
