@@ -46,6 +46,7 @@ class PayloadFreeToStringTest {
                 T,
                 Outbox.State.PENDING,
                 0,
+                null,
                 null),
             new InboundQueue.Entry(
                 "m-1",

@@ -20,6 +20,7 @@ import org.fedgate.gateway.module.AuditLogTrail;
 import org.fedgate.gateway.port.AuditTrail;
 import org.fedgate.gateway.route.step.RetentionSweepStep;
 import org.fedgate.gateway.store.InboundQueue;
+import org.fedgate.gateway.store.Outbox;
 import org.fedgate.gateway.store.Quarantine;
 import org.fedgate.model.AgencyId;
 import org.fedgate.model.Purpose;
@@ -60,6 +61,10 @@ class RetentionIT {
 
   static GatewayContext kh() {
     return fed.gateway(KH).context();
+  }
+
+  static GatewayContext th() {
+    return fed.gateway(TH).context();
   }
 
   static String notifyKh() throws Exception {
@@ -103,7 +108,12 @@ class RetentionIT {
         Duration.between(
                 Instant.now().atOffset(ZoneOffset.UTC).minusYears(years).toInstant(), Instant.now())
             .toMillis();
-    kh().store()
+    age(kh(), sql, id, by);
+  }
+
+  static void age(GatewayContext gateway, String sql, String id, long by) {
+    gateway
+        .store()
         .inTransaction(
             c -> {
               try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -126,6 +136,15 @@ class RetentionIT {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  static JsonNode erasureEntries(GatewayContext gateway, String messageId) {
+    return gateway
+        .audit()
+        .query(
+            new AuditTrail.AuditQuery(
+                null, null, null, null, null, "ERASURE", null, messageId, null, -1, 10))
+        .path("entries");
   }
 
   static int erasures(String messageId) {
@@ -256,6 +275,110 @@ class RetentionIT {
     AuditLogTrail t = (AuditLogTrail) kh().audit();
     t.log().checkpoints().checkpointNow();
     var report = AuditVerifier.verify(t.log().store(), fed.pki().signing(KH).certificate());
+    assertThat(report.ok()).as(report.reason()).isTrue();
+  }
+
+  @Test
+  void sweep_erasesSentEnvelopesAfterTheGatewaysOwnRetention_keepsPendingAndRecentOnes()
+      throws Exception {
+    String old = notifyKh();
+    String recent = notifyKh();
+    for (String id : List.of(old, recent)) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> th().outbox().find(id).orElseThrow().state() == Outbox.State.DELIVERED);
+    }
+    // a row still waiting for delivery (another instance holds it) is never erased, however old
+    String pending = "0190f000-0000-7000-8000-00000000c003";
+    th().store()
+        .inTransaction(
+            c -> {
+              th().outbox()
+                  .insert(
+                      c,
+                      new Outbox.Entry(
+                          pending,
+                          pending,
+                          KH.value(),
+                          "CASE_NOTIFICATION",
+                          "INVESTIGATION",
+                          "header.payload.signature",
+                          digest("pending fixture"),
+                          Instant.now(),
+                          Instant.now().plusSeconds(3600),
+                          Outbox.State.PENDING,
+                          0,
+                          null,
+                          null));
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "UPDATE fg_outbox SET claimed_by = 'elsewhere', claimed_until = ?"
+                          + " WHERE message_id = ?")) {
+                ps.setLong(1, Long.MAX_VALUE);
+                ps.setString(2, pending);
+                ps.executeUpdate();
+              }
+              return null;
+            });
+
+    String outbox = "UPDATE fg_outbox SET created_at = created_at - ? WHERE message_id = ?";
+    // the default retention.sentEnvelopes is 30 days
+    age(th(), outbox, old, Duration.ofDays(31).toMillis());
+    age(th(), outbox, recent, Duration.ofDays(29).toMillis());
+    age(th(), outbox, pending, Duration.ofDays(60).toMillis());
+
+    assertThat(new RetentionSweepStep(th()).sweep()).isEqualTo(1);
+
+    Outbox.Entry gone = th().outbox().find(old).orElseThrow();
+    assertThat(gone.envelope()).isNull();
+    assertThat(gone.erasedAt()).isNotNull();
+    assertThat(gone.state()).isEqualTo(Outbox.State.DELIVERED);
+    assertThat(gone.payloadSha256()).isNotBlank();
+    JsonNode entries = erasureEntries(th(), old);
+    assertThat(entries).hasSize(1);
+    JsonNode e = entries.get(0);
+    assertThat(e.path("counterpart").asText()).isEqualTo(KH.value());
+    assertThat(e.path("justificationRef").asText()).isEqualTo("sent-retention-P30D");
+    JsonNode disclosed =
+        th().audit()
+            .query(
+                new AuditTrail.AuditQuery(
+                    null, null, null, null, null, "DISCLOSURE", null, old, null, -1, 10))
+            .path("entries")
+            .get(0);
+    // the entry names the payload the disclosure named: what went can still be matched to it
+    assertThat(e.path("payloadDigest").asText())
+        .isNotBlank()
+        .isEqualTo(disclosed.path("payloadDigest").asText());
+
+    assertThat(th().outbox().find(recent).orElseThrow().envelope()).isNotNull();
+    assertThat(erasureEntries(th(), recent)).isEmpty();
+    assertThat(th().outbox().find(pending).orElseThrow().envelope()).isNotNull();
+    assertThat(erasureEntries(th(), pending)).isEmpty();
+    // the receiver keeps what it received under the agreement (P5Y): untouched by the sender
+    assertThat(kh().inbound().find(old).orElseThrow().body()).isNotNull();
+
+    // the officer's status view says the envelope went; the delivery state stays
+    String conversation = gone.conversationId();
+    JsonNode status =
+        Api.call(
+                fed.gateway(TH).agencyApiUrl(),
+                "GET",
+                "/api/v1/notifications/" + conversation,
+                fed.token(TH, "th-officer-ret", OfficerRole.OFFICER),
+                null)
+            .body();
+    JsonNode delivery = status.path("deliveries").get(0);
+    assertThat(delivery.path("state").asText()).isEqualTo("DELIVERED");
+    assertThat(delivery.path("erasedAt").asText()).isNotBlank();
+
+    // a second sweep erases nothing more and writes no second entry
+    assertThat(new RetentionSweepStep(th()).sweep()).isZero();
+    assertThat(erasureEntries(th(), old)).hasSize(1);
+
+    AuditLogTrail t = (AuditLogTrail) th().audit();
+    t.log().checkpoints().checkpointNow();
+    var report = AuditVerifier.verify(t.log().store(), fed.pki().signing(TH).certificate());
     assertThat(report.ok()).as(report.reason()).isTrue();
   }
 }

@@ -147,6 +147,10 @@ public final class AgencyResource {
       if (r.errorCode() != null) {
         d.put("errorCode", r.errorCode());
       }
+      if (r.erasedAt() != null) {
+        // the sealed envelope was erased under retention.sentEnvelopes; the receipt stays
+        d.put("erasedAt", r.erasedAt().toString());
+      }
     }
     return Response.ok(n).build();
   }

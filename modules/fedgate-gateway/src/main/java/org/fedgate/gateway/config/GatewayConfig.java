@@ -25,6 +25,7 @@ import org.fedgate.model.AgencyId;
  * @param auth officer token checking
  * @param metrics the Prometheus scrape endpoint
  * @param limits request size limits
+ * @param retention how long this gateway keeps the envelopes it sent
  * @param instance this instance's name among several of one agency sharing a store (default: host
  *     name and agency API port), which owns the outbox and inbound rows it works on
  */
@@ -43,6 +44,7 @@ public record GatewayConfig(
     Auth auth,
     Metrics metrics,
     Limits limits,
+    Retention retention,
     String instance) {
 
   public GatewayConfig {
@@ -51,6 +53,7 @@ public record GatewayConfig(
     backend = backend == null ? new Backend(null, null, null, null, null, null) : backend;
     metrics = metrics == null ? new Metrics(true, null, null) : metrics;
     limits = limits == null ? new Limits(0) : limits;
+    retention = retention == null ? new Retention(null) : retention;
     agreements = agreements == null ? new Agreements(null, null) : agreements;
     auth = auth == null ? new Auth(null, null) : auth;
   }
@@ -201,6 +204,19 @@ public record GatewayConfig(
   public record Limits(long maxBodyBytes) {
     public Limits {
       maxBodyBytes = maxBodyBytes <= 0 ? 1024 * 1024 : maxBodyBytes;
+    }
+  }
+
+  /**
+   * What this gateway keeps of what it sent. {@code sentEnvelopes}: how long the sealed envelope
+   * (the minimised record, personal data) of a finished outbox row (delivered, refused or expired)
+   * is kept, counted from when it was sealed, before the retention sweep erases it; ids, digest,
+   * state and the partner's signed receipt stay (default 30 days). What partners send is kept for
+   * the period of the agreement instead.
+   */
+  public record Retention(Duration sentEnvelopes) {
+    public Retention {
+      sentEnvelopes = sentEnvelopes == null ? Duration.ofDays(30) : sentEnvelopes;
     }
   }
 

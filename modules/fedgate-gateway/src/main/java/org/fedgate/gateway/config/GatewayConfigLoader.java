@@ -196,6 +196,10 @@ public final class GatewayConfigLoader {
           GatewayError.CONFIG_INVALID,
           "delivery.claimLease must be longer than delivery.maxBackoff + delivery.requestTimeout");
     }
+    if (c.retention().sentEnvelopes().isNegative() || c.retention().sentEnvelopes().isZero()) {
+      throw new FedgateException(
+          GatewayError.CONFIG_INVALID, "retention.sentEnvelopes must be a positive duration");
+    }
     if (c.instance() != null && !c.instance().matches("[A-Za-z0-9._:@-]{1,128}")) {
       throw new FedgateException(
           GatewayError.CONFIG_INVALID, "instance: 1 to 128 of letters, digits and . _ : @ -");

@@ -15,7 +15,9 @@ import java.util.TreeSet;
  * period has ended: received records (the national body of an inbound row), answers to this
  * agency's record requests, and quarantined envelopes. An inbound row or request keeps its metadata
  * (ids, digest, dates, state) with the time of erasure; a quarantined envelope is deleted (the
- * envelope is all it holds). Each erasure is meant to commit with its ERASURE audit entry.
+ * envelope is all it holds). Also what this gateway sent: the sealed envelope of a finished outbox
+ * row, once the gateway's own {@code retention.sentEnvelopes} has run (the row, its digest and the
+ * partner's receipt stay). Each erasure is meant to commit with its ERASURE audit entry.
  */
 public final class Erasure {
 
@@ -26,7 +28,9 @@ public final class Erasure {
     /** The partner's answer to one of this agency's requests: {@code fg_request.answer}. */
     ANSWER,
     /** An over-sharing envelope held for review: the whole {@code fg_quarantine} row. */
-    QUARANTINED
+    QUARANTINED,
+    /** An envelope this gateway sent (partner: the recipient): {@code fg_outbox.envelope}. */
+    SENT
   }
 
   /** A record past its retention period (ids and digest only, never content). */
@@ -139,6 +143,42 @@ public final class Erasure {
         });
   }
 
+  /**
+   * Up to {@code limit} envelopes this gateway sealed before the cut whose outbox row is finished
+   * (delivered, refused or expired; a pending envelope is still needed). No ORDER BY: every due row
+   * goes, in whatever order, and for an ORDER BY here H2 reads and sorts every due row instead of
+   * stopping at the limit (measured: 4,002 rows read for 200; without it, 200 through the index).
+   */
+  public List<Due> dueSent(Instant before, int limit) {
+    return store.inTransaction(
+        c -> {
+          List<Due> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT message_id, partner, conversation_id, purpose, payload_sha256"
+                      + " FROM fg_outbox WHERE erased_at IS NULL AND created_at < ?"
+                      + " AND state <> 'PENDING' FETCH FIRST "
+                      + limit
+                      + " ROWS ONLY")) {
+            ps.setLong(1, before.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new Due(
+                        Kind.SENT,
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(1),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5)));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
   private interface RowReader {
     Due read(ResultSet rs) throws SQLException;
   }
@@ -172,6 +212,9 @@ public final class Erasure {
               "UPDATE fg_request SET answer = NULL, erased_at = ?, updated_at = ?"
                   + " WHERE request_id = ? AND erased_at IS NULL";
           case QUARANTINED -> "DELETE FROM fg_quarantine WHERE message_id = ?";
+          case SENT ->
+              "UPDATE fg_outbox SET envelope = NULL, erased_at = ?, updated_at = ?"
+                  + " WHERE message_id = ? AND erased_at IS NULL AND state <> 'PENDING'";
         };
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       if (d.kind() == Kind.QUARANTINED) {

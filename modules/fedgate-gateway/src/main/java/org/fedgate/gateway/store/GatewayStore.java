@@ -173,7 +173,13 @@ public final class GatewayStore implements AutoCloseable {
             "ALTER TABLE fg_outbox ADD COLUMN IF NOT EXISTS claimed_by VARCHAR(128)",
             "ALTER TABLE fg_outbox ADD COLUMN IF NOT EXISTS claimed_until BIGINT",
             "ALTER TABLE fg_inbound ADD COLUMN IF NOT EXISTS claimed_by VARCHAR(128)",
-            "ALTER TABLE fg_inbound ADD COLUMN IF NOT EXISTS claimed_until BIGINT");
+            "ALTER TABLE fg_inbound ADD COLUMN IF NOT EXISTS claimed_until BIGINT",
+            // what this gateway sent is erased after retention.sentEnvelopes: the envelope goes,
+            // ids, digest, state and receipt stay; the sweep finds the rows not yet erased, oldest
+            // first, through the index without reading those erased before
+            "ALTER TABLE fg_outbox ADD COLUMN IF NOT EXISTS erased_at BIGINT",
+            "ALTER TABLE fg_outbox ALTER COLUMN envelope DROP NOT NULL",
+            "CREATE INDEX IF NOT EXISTS fg_outbox_erasable ON fg_outbox(erased_at, created_at)");
     inTransaction(
         c -> {
           try (Statement s = c.createStatement()) {

@@ -13,7 +13,8 @@ import java.util.Optional;
  * The durable outbox: a sealed envelope is inserted in the same transaction as its disclosure audit
  * entry and stays PENDING until the partner's receipt is verified (DELIVERED), the partner refuses
  * it (REJECTED) or it expires (DEAD). A restarted gateway delivers every PENDING row again; the
- * receiver's idempotency by message id makes that exactly-once.
+ * receiver's idempotency by message id makes that exactly-once. The envelope of a finished row is
+ * erased once {@code retention.sentEnvelopes} has run ({@link Erasure#dueSent}); the row stays.
  */
 public final class Outbox {
 
@@ -25,7 +26,7 @@ public final class Outbox {
     DEAD
   }
 
-  /** One outbox row. */
+  /** One outbox row; {@code envelope} is null once erased ({@code erasedAt}). */
   public record Entry(
       String messageId,
       String conversationId,
@@ -38,7 +39,8 @@ public final class Outbox {
       Instant expiresAt,
       State state,
       int attempts,
-      String errorCode) {
+      String errorCode,
+      Instant erasedAt) {
     /** Ids and state only: the sealed envelope stays out of logs and exception messages. */
     @Override
     public String toString() {
@@ -234,7 +236,8 @@ public final class Outbox {
                 Instant.ofEpochMilli(rs.getLong("expires_at")),
                 State.valueOf(rs.getString("state")),
                 rs.getInt("attempts"),
-                rs.getString("error_code")));
+                rs.getString("error_code"),
+                GatewayStore.instant(rs, "erased_at")));
       }
     }
     return out;

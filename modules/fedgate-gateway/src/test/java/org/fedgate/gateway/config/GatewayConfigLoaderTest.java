@@ -135,6 +135,21 @@ class GatewayConfigLoaderTest {
   }
 
   @Test
+  void parse_retentionOfSentEnvelopes_defaultsTo30Days_andMustBePositive() {
+    assertThat(loader.parse(MINIMAL, Path.of("/x")).retention().sentEnvelopes())
+        .isEqualTo(Duration.ofDays(30));
+    assertThat(
+            loader
+                .parse(MINIMAL + "retention: {sentEnvelopes: P7D}\n", Path.of("/x"))
+                .retention()
+                .sentEnvelopes())
+        .isEqualTo(Duration.ofDays(7));
+    assertConfigInvalid(MINIMAL + "retention: {sentEnvelopes: PT0S}\n", "retention.sentEnvelopes");
+    assertConfigInvalid(
+        MINIMAL + "retention: {sentEnvelopes: \"-P1D\"}\n", "retention.sentEnvelopes");
+  }
+
+  @Test
   void instanceName_defaultsToHostAndAgencyApiPort_orTheConfiguredName() {
     assertThat(loader.parse(MINIMAL, Path.of("/x")).instanceName()).endsWith(":8081");
     assertThat(loader.parse(MINIMAL + "instance: th-gw-2\n", Path.of("/x")).instanceName())

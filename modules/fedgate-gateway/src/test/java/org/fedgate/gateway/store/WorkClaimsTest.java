@@ -40,6 +40,7 @@ class WorkClaimsTest {
         now.plus(Duration.ofHours(1)),
         Outbox.State.PENDING,
         0,
+        null,
         null);
   }
 

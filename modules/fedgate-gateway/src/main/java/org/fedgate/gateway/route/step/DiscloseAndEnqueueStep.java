@@ -98,6 +98,7 @@ public final class DiscloseAndEnqueueStep extends Step {
             expires,
             Outbox.State.PENDING,
             0,
+            null,
             null);
     try {
       handoff.commitThenDispatch(

@@ -1,5 +1,6 @@
 package org.fedgate.gateway.route.step;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * agreement for that direction has run from its arrival, each erasure in one transaction with its
  * ERASURE audit entry (ids and digest, never content). Metadata and the audit trail remain. A
  * partner without any known agreement keeps its records and is named in a warning: nothing says how
- * long they may be kept, and erasing evidence on a guess would be worse.
+ * long they may be kept, and erasing evidence on a guess would be worse. What this gateway sent
+ * (the sealed envelope of a finished outbox row) is erased once its own {@code
+ * retention.sentEnvelopes} has run, with an ERASURE entry per envelope.
  */
 public final class RetentionSweepStep extends Step {
 
@@ -83,10 +86,68 @@ public final class RetentionSweepStep extends Step {
         }
       }
     }
+    erased += sweepSent(now);
     if (erased > 0) {
       LOG.info("retention sweep erased {} records", erased);
     }
     return erased;
+  }
+
+  /**
+   * Erases the envelopes this gateway sent before {@code retention.sentEnvelopes}: a batch at a
+   * time, each batch in one transaction with an ERASURE entry per envelope (a busy sender finishes
+   * thousands of rows an hour; one durable commit each would not keep up).
+   */
+  private int sweepSent(Instant now) {
+    Duration keep = ctx.config().retention().sentEnvelopes();
+    Instant cut = now.minus(keep);
+    String justification = "sent-retention-" + iso(keep);
+    int erased = 0;
+    while (true) {
+      List<Erasure.Due> due = erasure.dueSent(cut, BATCH);
+      if (due.isEmpty()) {
+        return erased;
+      }
+      int done;
+      try {
+        done =
+            ctx.batcher()
+                .run(
+                    (c, audit) -> {
+                      int n = 0;
+                      for (Erasure.Due d : due) {
+                        // another instance's sweep may have erased it meanwhile: no second entry
+                        if (erasure.erase(c, d, now)) {
+                          audit.append(
+                              AuditEvent.builder(Operation.ERASURE, now, ctx.agency().value())
+                                  .actor(null, "GATEWAY")
+                                  .counterpart(d.counterpart())
+                                  .justification(d.purpose(), null, justification)
+                                  .message(d.messageId(), d.conversationId(), d.payloadSha256())
+                                  .outcome("OK", null)
+                                  .build());
+                          n++;
+                        }
+                      }
+                      return n;
+                    });
+      } catch (FedgateException e) {
+        // the batch rolled back whole; it is tried again at the next sweep
+        LOG.warn("retention erasure of sent envelopes failed: code={}", e.code());
+        return erased;
+      }
+      erased += done;
+      if (done == 0) {
+        return erased;
+      }
+    }
+  }
+
+  /** {@code P30D} rather than Duration's {@code PT720H}, as agreements write periods. */
+  static String iso(Duration d) {
+    return d.toSeconds() % 86_400 == 0 && d.toNanosPart() == 0
+        ? "P" + d.toDays() + "D"
+        : d.toString();
   }
 
   private boolean erase(Erasure.Due d, Retention r, Instant now) {
