@@ -50,11 +50,53 @@ final class AuditFields {
     }
     for (int i = 0; i < paths.size(); i++) {
       String p = paths.get(i);
-      if (p == null || p.length() > 512 || !PATH.matcher(p).matches()) {
+      if (p == null || p.length() > 512 || !isCanonicalPath(p)) {
         throw invalid(field + "/" + i + ": not a canonical path");
       }
     }
     return List.copyOf(paths);
+  }
+
+  /**
+   * Whether {@code p} matches {@link #PATH}, written out: a disclosure entry lists a few hundred
+   * paths, checked on the audit writer's single thread, where the regular expression was 1% of the
+   * load's CPU. {@code AuditFieldsTest} checks that both agree.
+   */
+  static boolean isCanonicalPath(String p) {
+    int n = p.length();
+    if (n == 0) {
+      return false;
+    }
+    int i = 0;
+    while (i < n) {
+      if (p.charAt(i) != '/') {
+        return false;
+      }
+      i++;
+      if (i < n && p.charAt(i) == '*') {
+        i++;
+        continue; // "*" is a whole segment: a '/' or the end must follow
+      }
+      if (i == n || !isAsciiLetter(p.charAt(i))) {
+        return false;
+      }
+      int start = i++;
+      while (i < n && p.charAt(i) != '/') {
+        char c = p.charAt(i);
+        if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '_' && c != '-') {
+          return false;
+        }
+        i++;
+      }
+      if (i - start > 64) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
   }
 
   static FedgateException invalid(String detail) {
