@@ -17,6 +17,7 @@ import java.util.Map;
 import org.fedgate.audit.verify.AuditVerifier;
 import org.fedgate.gateway.demo.DemoFederation;
 import org.fedgate.gateway.module.AuditLogTrail;
+import org.fedgate.gateway.route.step.RetentionSweepStep;
 import org.fedgate.model.AgencyId;
 import org.fedgate.model.Purpose;
 import org.junit.jupiter.api.AfterAll;
@@ -147,6 +148,68 @@ class PostgresFederationIT {
         .atMost(Duration.ofSeconds(10))
         .until(() -> "DELIVERED".equals(outboxState(second.get(0))));
     assertThat(auditEntries(TH, "DISCLOSURE", first.get(0))).isEqualTo(1);
+    assertTrailsVerify();
+  }
+
+  /** Runs one UPDATE on an agency's PostgreSQL database; returns the rows changed. */
+  static int update(AgencyId a, String sql, long by, String id) throws Exception {
+    try (Connection c = pg.getDatabase("postgres", database(a)).getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, by);
+      ps.setString(2, id);
+      return ps.executeUpdate();
+    }
+  }
+
+  static boolean isNull(AgencyId a, String sql, String id) throws Exception {
+    try (Connection c = pg.getDatabase("postgres", database(a)).getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        return rs.getString(1) == null;
+      }
+    }
+  }
+
+  @Test
+  void retentionSweep_onPostgres_erasesTheSentEnvelopeAndTheReceivedRecord() throws Exception {
+    String id = notify(KH).get(0);
+    await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED".equals(outboxState(id)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> auditEntries(KH, "NATIONAL_DELIVERY", id) == 1);
+    // as if sealed 31 days ago (TH keeps sent envelopes 30 days) and received 6 years ago (the
+    // TH-CCIB -> KH-AHTJP agreement's retention is P5Y)
+    assertThat(
+            update(
+                TH,
+                "UPDATE fg_outbox SET created_at = created_at - ? WHERE message_id = ?",
+                Duration.ofDays(31).toMillis(),
+                id))
+        .isEqualTo(1);
+    assertThat(
+            update(
+                KH,
+                "UPDATE fg_inbound SET received_at = received_at - ? WHERE message_id = ?",
+                Duration.ofDays(6 * 366).toMillis(),
+                id))
+        .isEqualTo(1);
+
+    assertThat(new RetentionSweepStep(fed.gateway(TH).context()).sweep()).isGreaterThanOrEqualTo(1);
+    assertThat(isNull(TH, "SELECT envelope FROM fg_outbox WHERE message_id = ?", id)).isTrue();
+    assertThat(isNull(TH, "SELECT erased_at FROM fg_outbox WHERE message_id = ?", id)).isFalse();
+    assertThat(auditEntries(TH, "ERASURE", id)).isEqualTo(1);
+
+    assertThat(new RetentionSweepStep(fed.gateway(KH).context()).sweep()).isGreaterThanOrEqualTo(1);
+    assertThat(isNull(KH, "SELECT body FROM fg_inbound WHERE message_id = ?", id)).isTrue();
+    assertThat(auditEntries(KH, "ERASURE", id)).isEqualTo(1);
+
+    // a second sweep on either side finds nothing more of it
+    new RetentionSweepStep(fed.gateway(TH).context()).sweep();
+    new RetentionSweepStep(fed.gateway(KH).context()).sweep();
+    assertThat(auditEntries(TH, "ERASURE", id)).isEqualTo(1);
+    assertThat(auditEntries(KH, "ERASURE", id)).isEqualTo(1);
     assertTrailsVerify();
   }
 }

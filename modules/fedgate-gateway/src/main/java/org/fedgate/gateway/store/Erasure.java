@@ -77,7 +77,9 @@ public final class Erasure {
   }
 
   /**
-   * Up to {@code limit} records of each kind from {@code counterpart} held since before the cut.
+   * Up to {@code limit} records of each kind from {@code counterpart} held since before the cut, in
+   * no particular order (every one is due; for an ORDER BY H2 reads and sorts all of them first
+   * instead of stopping at the limit).
    */
   public List<Due> due(String counterpart, Instant before, int limit) {
     long cut = before.toEpochMilli();
@@ -90,7 +92,6 @@ public final class Erasure {
               "SELECT message_id, conversation_id, purpose, payload_sha256 FROM fg_inbound"
                   + " WHERE sender = ? AND received_at < ? AND erased_at IS NULL AND state IN "
                   + FINISHED
-                  + " ORDER BY received_at"
                   + first,
               counterpart,
               cut,
@@ -108,7 +109,6 @@ public final class Erasure {
               c,
               "SELECT request_id, message_id, purpose FROM fg_request WHERE partner = ?"
                   + " AND updated_at < ? AND erased_at IS NULL AND answer IS NOT NULL"
-                  + " ORDER BY updated_at"
                   + first,
               counterpart,
               cut,

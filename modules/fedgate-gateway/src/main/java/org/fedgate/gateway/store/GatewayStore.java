@@ -163,10 +163,18 @@ public final class GatewayStore implements AutoCloseable {
             // retention: when a received record was erased (its row and audit trail remain)
             "ALTER TABLE fg_inbound ADD COLUMN IF NOT EXISTS erased_at BIGINT",
             "ALTER TABLE fg_request ADD COLUMN IF NOT EXISTS erased_at BIGINT",
-            // the hourly retention sweep lists partners and their oldest rows: without these it
-            // read every row, bodies included, once an hour
-            "CREATE INDEX IF NOT EXISTS fg_inbound_sender_age ON fg_inbound(sender, received_at)",
-            "CREATE INDEX IF NOT EXISTS fg_request_partner_age ON fg_request(partner, updated_at)",
+            // the hourly retention sweep lists partners and the rows of each not yet erased:
+            // without
+            // an index it read every row, bodies included, once an hour; with (partner, age) alone
+            // it still read every row erased before, for every batch (21,001 rows read for a batch
+            // of 200 behind 20,000 erased ones, measured on H2), a cost that grew without end.
+            // erased_at between the two makes the rows still to erase one range of the index
+            "DROP INDEX IF EXISTS fg_inbound_sender_age",
+            "DROP INDEX IF EXISTS fg_request_partner_age",
+            "CREATE INDEX IF NOT EXISTS fg_inbound_sender_erasable"
+                + " ON fg_inbound(sender, erased_at, received_at)",
+            "CREATE INDEX IF NOT EXISTS fg_request_partner_erasable"
+                + " ON fg_request(partner, erased_at, updated_at)",
             "CREATE INDEX IF NOT EXISTS fg_quarantine_sender_age"
                 + " ON fg_quarantine(sender, received_at)",
             // several instances of one agency's gateway on one store: who works on which row
