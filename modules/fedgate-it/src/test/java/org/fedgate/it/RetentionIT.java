@@ -381,4 +381,48 @@ class RetentionIT {
     var report = AuditVerifier.verify(t.log().store(), fed.pki().signing(TH).certificate());
     assertThat(report.ok()).as(report.reason()).isTrue();
   }
+
+  @Test
+  void sweep_aRecordThatCannotBeErased_failsAlone_andTheRestOfItsBatchIsErased() throws Exception {
+    String good = notifyKh();
+    // a row whose digest the audit entry refuses (three bytes, not a SHA-256): its erasure fails
+    String bad = "0190f000-0000-7000-8000-00000000d004";
+    kh().store()
+        .inTransaction(
+            c -> {
+              kh().inbound()
+                  .insert(
+                      c,
+                      new InboundQueue.Entry(
+                          bad,
+                          bad,
+                          TH.value(),
+                          "CASE_NOTIFICATION",
+                          "INVESTIGATION",
+                          "AAAA",
+                          Instant.now(),
+                          Instant.now().plusSeconds(60),
+                          "application/json",
+                          "{\"fictional\":true}",
+                          "receipt",
+                          InboundQueue.State.DELIVERED,
+                          0,
+                          null,
+                          null));
+              return null;
+            });
+    String inbound = "UPDATE fg_inbound SET received_at = received_at - ? WHERE message_id = ?";
+    age(inbound, good, 6);
+    age(inbound, bad, 7);
+
+    assertThat(new RetentionSweepStep(kh()).sweep()).isEqualTo(1);
+    assertThat(kh().inbound().find(good).orElseThrow().body()).isNull();
+    assertThat(erasures(good)).isEqualTo(1);
+    assertThat(kh().inbound().find(bad).orElseThrow().body()).isNotNull();
+    assertThat(kh().inbound().find(bad).orElseThrow().erasedAt()).isNull();
+    assertThat(erasures(bad)).isZero();
+    // it is tried again at every sweep, and keeps failing alone
+    assertThat(new RetentionSweepStep(kh()).sweep()).isZero();
+    assertThat(kh().inbound().find(bad).orElseThrow().body()).isNotNull();
+  }
 }

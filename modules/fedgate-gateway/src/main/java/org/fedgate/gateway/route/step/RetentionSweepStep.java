@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.fedgate.gateway.GatewayContext;
 import org.fedgate.gateway.port.AuditTrail.AuditEvent;
@@ -19,12 +20,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Enforces the agreements' retention periods: what a partner sent this gateway (received records,
  * answers to this agency's requests, quarantined envelopes) is erased once the period of the
- * agreement for that direction has run from its arrival, each erasure in one transaction with its
- * ERASURE audit entry (ids and digest, never content). Metadata and the audit trail remain. A
+ * agreement for that direction has run from its arrival. Metadata and the audit trail remain. A
  * partner without any known agreement keeps its records and is named in a warning: nothing says how
  * long they may be kept, and erasing evidence on a guess would be worse. What this gateway sent
  * (the sealed envelope of a finished outbox row) is erased once its own {@code
- * retention.sentEnvelopes} has run, with an ERASURE entry per envelope.
+ * retention.sentEnvelopes} has run. Records are erased a batch at a time, each batch in one
+ * transaction with an ERASURE audit entry per record (ids and digest, never content): a busy
+ * gateway has thousands of records an hour to erase, and one durable commit each would not keep up.
  */
 public final class RetentionSweepStep extends Step {
 
@@ -63,84 +65,27 @@ public final class RetentionSweepStep extends Step {
       }
       Retention r = retention.get();
       Instant cut = now.atOffset(ZoneOffset.UTC).minus(r.period()).toInstant();
-      while (true) {
-        List<Erasure.Due> due = erasure.due(counterpart, cut, BATCH);
-        int done = 0;
-        for (Erasure.Due d : due) {
-          try {
-            if (erase(d, r, now)) {
-              done++;
-            }
-          } catch (FedgateException e) {
-            // one bad row must not stop the sweep; it stays, and is tried again next sweep
-            LOG.warn(
-                "retention erasure failed: code={} messageId={} kind={}",
-                e.code(),
-                d.messageId(),
-                d.kind());
-          }
-        }
-        erased += done;
-        if (due.isEmpty() || done == 0) {
-          break;
-        }
-      }
+      erased +=
+          eraseAll(
+              () -> erasure.due(counterpart, cut, BATCH),
+              "retention-" + r.period(),
+              r.agreement().id(),
+              r.agreement().version(),
+              now);
     }
-    erased += sweepSent(now);
+    // what this gateway sent falls under its own setting, not under an agreement
+    Duration keep = ctx.config().retention().sentEnvelopes();
+    erased +=
+        eraseAll(
+            () -> erasure.dueSent(now.minus(keep), BATCH),
+            "sent-retention-" + iso(keep),
+            null,
+            null,
+            now);
     if (erased > 0) {
       LOG.info("retention sweep erased {} records", erased);
     }
     return erased;
-  }
-
-  /**
-   * Erases the envelopes this gateway sent before {@code retention.sentEnvelopes}: a batch at a
-   * time, each batch in one transaction with an ERASURE entry per envelope (a busy sender finishes
-   * thousands of rows an hour; one durable commit each would not keep up).
-   */
-  private int sweepSent(Instant now) {
-    Duration keep = ctx.config().retention().sentEnvelopes();
-    Instant cut = now.minus(keep);
-    String justification = "sent-retention-" + iso(keep);
-    int erased = 0;
-    while (true) {
-      List<Erasure.Due> due = erasure.dueSent(cut, BATCH);
-      if (due.isEmpty()) {
-        return erased;
-      }
-      int done;
-      try {
-        done =
-            ctx.batcher()
-                .run(
-                    (c, audit) -> {
-                      int n = 0;
-                      for (Erasure.Due d : due) {
-                        // another instance's sweep may have erased it meanwhile: no second entry
-                        if (erasure.erase(c, d, now)) {
-                          audit.append(
-                              AuditEvent.builder(Operation.ERASURE, now, ctx.agency().value())
-                                  .actor(null, "GATEWAY")
-                                  .counterpart(d.counterpart())
-                                  .justification(d.purpose(), null, justification)
-                                  .message(d.messageId(), d.conversationId(), d.payloadSha256())
-                                  .outcome("OK", null)
-                                  .build());
-                          n++;
-                        }
-                      }
-                      return n;
-                    });
-      } catch (FedgateException e) {
-        // the batch rolled back whole; it is tried again at the next sweep
-        LOG.warn("retention erasure of sent envelopes failed: code={}", e.code());
-        return erased;
-      }
-      erased += done;
-      if (done == 0) {
-        return erased;
-      }
-    }
   }
 
   /** {@code P30D} rather than Duration's {@code PT720H}, as agreements write periods. */
@@ -150,24 +95,75 @@ public final class RetentionSweepStep extends Step {
         : d.toString();
   }
 
-  private boolean erase(Erasure.Due d, Retention r, Instant now) {
-    AuditEvent entry =
-        AuditEvent.builder(Operation.ERASURE, now, ctx.agency().value())
-            .actor(null, "GATEWAY")
-            .counterpart(d.counterpart())
-            .justification(d.purpose(), null, "retention-" + r.period())
-            .message(d.messageId(), d.conversationId(), d.payloadSha256())
-            .agreement(r.agreement().id(), r.agreement().version())
-            .outcome("OK", null)
-            .build();
+  /**
+   * Erases batch after batch of due records until none is left or a batch erases nothing. A batch
+   * that fails is erased record by record, so that one bad record fails alone; it stays, and is
+   * tried again at the next sweep.
+   */
+  private int eraseAll(
+      Supplier<List<Erasure.Due>> next,
+      String justification,
+      String agreementId,
+      String agreementVersion,
+      Instant now) {
+    int erased = 0;
+    while (true) {
+      List<Erasure.Due> due = next.get();
+      if (due.isEmpty()) {
+        return erased;
+      }
+      int done;
+      try {
+        done = erase(due, justification, agreementId, agreementVersion, now);
+      } catch (RuntimeException batchFailed) {
+        done = 0;
+        for (Erasure.Due d : due) {
+          try {
+            done += erase(List.of(d), justification, agreementId, agreementVersion, now);
+          } catch (RuntimeException e) {
+            // the code or the kind of failure only: a message may quote a stored value
+            LOG.warn(
+                "retention erasure failed: code={} messageId={} kind={}",
+                e instanceof FedgateException f ? f.code() : e.getClass().getSimpleName(),
+                d.messageId(),
+                d.kind());
+          }
+        }
+      }
+      erased += done;
+      if (done == 0) {
+        return erased;
+      }
+    }
+  }
+
+  /** Erases the records in one transaction with an ERASURE entry each; returns how many. */
+  private int erase(
+      List<Erasure.Due> due,
+      String justification,
+      String agreementId,
+      String agreementVersion,
+      Instant now) {
     return ctx.batcher()
         .run(
             (c, audit) -> {
-              if (!erasure.erase(c, d, now)) {
-                return false;
+              int n = 0;
+              for (Erasure.Due d : due) {
+                // another instance's sweep may have erased it meanwhile: no second entry
+                if (erasure.erase(c, d, now)) {
+                  audit.append(
+                      AuditEvent.builder(Operation.ERASURE, now, ctx.agency().value())
+                          .actor(null, "GATEWAY")
+                          .counterpart(d.counterpart())
+                          .justification(d.purpose(), null, justification)
+                          .message(d.messageId(), d.conversationId(), d.payloadSha256())
+                          .agreement(agreementId, agreementVersion)
+                          .outcome("OK", null)
+                          .build());
+                  n++;
+                }
               }
-              audit.append(entry);
-              return true;
+              return n;
             });
   }
 }
