@@ -11,12 +11,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.fedgate.model.DataSubjectCategory;
 import org.fedgate.model.Purpose;
 import org.fedgate.model.policy.FieldAction;
@@ -91,11 +89,16 @@ final class RecordWalk {
   private Pointers at;
 
   // facts about the record's persons, gathered before the walk
-  private final Map<String, String> protectedIds = new HashMap<>();
-  private final Set<String> droppedIds = new HashSet<>();
+  // the ids of the persons a reference to whom the walk treats apart: those the agreement does not
+  // cover (dropped) and protected ones (with their guard). An open-addressed table on the id's
+  // hash code, made at the first such person (null until then): one probe where two HashMap
+  // look-ups were made for every person reference.
+  private String[] refIds;
+  private String[] refGuards;
+  private boolean[] refDropped;
+  private int refCount;
   // the digits of each distinct PSN of this record (one or two: an array, searched in place)
   private String[] psnDigits = NO_STRINGS;
-  private long psnLengths; // bit n set: some PSN of this record has n digits
   // normalised identifying values of protected and withheld persons, gathered by prepare() and
   // then indexed by sealProtected() for the value scrub
   // (allocated at the first value: many records have no protected person)
@@ -124,7 +127,15 @@ final class RecordWalk {
   private final Map<TokenKey, TextNode> tokens = new HashMap<>();
   private String localIdDomain;
   private int minProtectedLength = Integer.MAX_VALUE;
-  private long[] protectedHashes;
+  // the protected values again, open-addressed on their hash (the equality test: one or two
+  // probes where a binary search over the sorted hashes took several unpredictable branches)
+  private long[] hashSlots;
+  private String[] valueSlots;
+  // bits by pair of adjacent characters (see bigram): the first two characters of the values
+  // longByFirstChar lists, so that the containment search looks at candidates only where a value
+  // may start
+  private final long[] protectedBigrams = new long[BIGRAM_BITS / 64];
+  private static final int BIGRAM_BITS = 1024;
   private static final String[] NO_STRINGS = new String[0];
   private static final long[] NO_LONGS = new long[0];
   private static final JsonNode[] NO_NODES = new JsonNode[0];
@@ -213,9 +224,9 @@ final class RecordWalk {
       addPerson(p, new PersonFacts(cat, allowed, status, guard));
       if (id != null) {
         if (!allowed) {
-          droppedIds.add(id);
+          addRef(id, true, null);
         } else if (guard != null) {
-          protectedIds.put(id, guard);
+          addRef(id, false, guard);
         }
       }
       for (JsonNode ident : p.path("identifiers")) {
@@ -223,7 +234,6 @@ final class RecordWalk {
           String d = digits(ident.path("value").asText(""));
           if (!d.isEmpty()) {
             addPsn(d);
-            psnLengths |= 1L << Math.min(d.length(), 63);
             minPsnLength = Math.min(minPsnLength, d.length());
           }
         }
@@ -233,7 +243,7 @@ final class RecordWalk {
       }
     }
     // identifiers of accounts, phones and documents of protected or withheld persons
-    if (!protectedIds.isEmpty() || !droppedIds.isEmpty()) {
+    if (refCount > 0) {
       collectLinked(record.path("financialAccounts"), "holder", "identifier");
       collectLinked(record.path("communicationIdentifiers"), "user", "value");
       collectLinked(record.path("documents"), "holder", "number");
@@ -241,6 +251,86 @@ final class RecordWalk {
     if (collectedCount > 0) {
       sealProtected();
     }
+  }
+
+  /** Records that {@code id} is dropped, or protected by {@code guard} (a later guard wins). */
+  private void addRef(String id, boolean dropped, String guard) {
+    int i = refIndex(id);
+    if (i < 0) {
+      if (refIds == null || 2 * (refCount + 1) > refIds.length) {
+        growRefs();
+      }
+      int mask = refIds.length - 1;
+      i = spread(id.hashCode()) & mask;
+      while (refIds[i] != null) {
+        i = (i + 1) & mask;
+      }
+      refIds[i] = id;
+      refCount++;
+    }
+    if (dropped) {
+      refDropped[i] = true;
+    }
+    if (guard != null) {
+      refGuards[i] = guard;
+    }
+  }
+
+  private void growRefs() {
+    String[] ids = refIds;
+    String[] guards = refGuards;
+    boolean[] dropped = refDropped;
+    int size = ids == null ? 16 : ids.length * 2;
+    refIds = new String[size];
+    refGuards = new String[size];
+    refDropped = new boolean[size];
+    if (ids != null) {
+      for (int k = 0; k < ids.length; k++) {
+        if (ids[k] != null) {
+          int i = spread(ids[k].hashCode()) & (size - 1);
+          while (refIds[i] != null) {
+            i = (i + 1) & (size - 1);
+          }
+          refIds[i] = ids[k];
+          refGuards[i] = guards[k];
+          refDropped[i] = dropped[k];
+        }
+      }
+    }
+  }
+
+  /** The slot of a dropped or protected person's id, or -1. */
+  private int refIndex(String id) {
+    String[] ids = refIds;
+    if (ids == null) {
+      return -1;
+    }
+    int mask = ids.length - 1;
+    for (int i = spread(id.hashCode()) & mask; ; i = (i + 1) & mask) {
+      String k = ids[i];
+      if (k == null) {
+        return -1;
+      }
+      if (k == id || k.equals(id)) {
+        return i;
+      }
+    }
+  }
+
+  private static int spread(int h) {
+    return h ^ (h >>> 16);
+  }
+
+  /** Whether {@code id} is the id of a person the agreement does not cover. */
+  private boolean isDropped(String id) {
+    int i = refIndex(id);
+    return i >= 0 && refDropped[i];
+  }
+
+  /** The guard of a protected person's id, or null. */
+  private String guardOf(String id) {
+    int i = refIndex(id);
+    return i < 0 ? null : refGuards[i];
   }
 
   private void addPerson(JsonNode p, PersonFacts facts) {
@@ -273,7 +363,7 @@ final class RecordWalk {
   private void collectLinked(JsonNode items, String ref, String field) {
     for (JsonNode it : items) {
       String owner = it.path(ref).asText(null);
-      if (owner != null && (protectedIds.containsKey(owner) || droppedIds.contains(owner))) {
+      if (owner != null && refIndex(owner) >= 0) {
         addProtectedValue(it.path(field).asText(""));
       }
     }
@@ -432,6 +522,8 @@ final class RecordWalk {
       if (n.length() >= MIN_CONTAINED_LENGTH) {
         char c = n.charAt(0);
         if (c < 128) {
+          int bit = bigram(c, n.charAt(1));
+          protectedBigrams[bit >>> 6] |= 1L << bit;
           String[] list = byFirst[c];
           if (list == null) {
             list = byFirst[c] = new String[perFirst[c]];
@@ -444,7 +536,19 @@ final class RecordWalk {
       }
     }
     protectedArray = all;
-    protectedHashes = h;
+    int slots = Integer.highestOneBit(Math.max(1, size) * 4);
+    long[] hashTable = new long[slots];
+    String[] valueTable = new String[slots];
+    for (int k = 0; k < size; k++) {
+      int i = slotOf(h[k], slots - 1);
+      while (valueTable[i] != null) {
+        i = (i + 1) & (slots - 1);
+      }
+      hashTable[i] = h[k];
+      valueTable[i] = all[k];
+    }
+    hashSlots = hashTable;
+    valueSlots = valueTable;
     longByFirstChar = byFirst;
     longNonAscii = nonAscii;
   }
@@ -475,21 +579,41 @@ final class RecordWalk {
    * protected value: the hash first, the full comparison on a hit.
    */
   private boolean isProtected(char[] b, int len, long hash) {
-    long[] hs = protectedHashes;
-    int i = Arrays.binarySearch(hs, hash);
-    if (i < 0) {
-      return false;
+    long[] hs = hashSlots;
+    String[] vs = valueSlots;
+    int mask = hs.length - 1;
+    for (int i = slotOf(hash, mask); ; i = (i + 1) & mask) {
+      String v = vs[i];
+      if (v == null) {
+        return false;
+      }
+      if (hs[i] == hash && v.length() == len && startsWith(b, len, 0, v)) {
+        return true;
+      }
     }
-    while (i > 0 && hs[i - 1] == hash) {
-      i--;
-    }
-    for (; i < hs.length && hs[i] == hash; i++) {
-      String v = protectedArray[i];
-      if (v.length() == len && startsWith(b, len, 0, v)) {
+  }
+
+  /** Whether some protected value has the hash {@code hash}. */
+  private boolean hasProtectedHash(long hash) {
+    long[] hs = hashSlots;
+    String[] vs = valueSlots;
+    int mask = hs.length - 1;
+    for (int i = slotOf(hash, mask); vs[i] != null; i = (i + 1) & mask) {
+      if (hs[i] == hash) {
         return true;
       }
     }
     return false;
+  }
+
+  private static int slotOf(long hash, int mask) {
+    int h = (int) (hash ^ (hash >>> 32));
+    return (h ^ (h >>> 16)) & mask;
+  }
+
+  /** The bit of two adjacent characters in {@link #protectedBigrams}. */
+  private static int bigram(char first, char second) {
+    return (first * 31 + second) & (BIGRAM_BITS - 1);
   }
 
   /**
@@ -577,11 +701,11 @@ final class RecordWalk {
     if (sn == relationItem) {
       String from = in.path("from").asText("");
       String to = in.path("to").asText("");
-      if (droppedIds.contains(from) || droppedIds.contains(to)) {
+      if (isDropped(from) || isDropped(to)) {
         return withholdAll(in, sn, AGREEMENT_CATEGORY);
       }
       if ("FAMILY_OF".equals(in.path("type").asText())
-          && (protectedIds.containsKey(from) || protectedIds.containsKey(to))) {
+          && (guardOf(from) != null || guardOf(to) != null)) {
         return withholdAll(in, sn, VP_FAMILY_RELATION);
       }
     }
@@ -589,8 +713,9 @@ final class RecordWalk {
       String owner = in.path(sn == commItem ? "user" : "holder").asText("");
       String savedGuard = linkedGuard;
       boolean savedDropped = linkedDropped;
-      linkedGuard = protectedIds.get(owner);
-      linkedDropped = droppedIds.contains(owner);
+      int ref = refIndex(owner);
+      linkedGuard = ref < 0 ? null : refGuards[ref];
+      linkedDropped = ref >= 0 && refDropped[ref];
       try {
         return visitObject(in, sn);
       } finally {
@@ -793,7 +918,8 @@ final class RecordWalk {
         at = p;
         return leafAside(ASIDE_PSN, in, sn, text, r);
       }
-      if (sn.personReference && (droppedIds.contains(text) || protectedIds.containsKey(text))) {
+      // a dropped or protected person (every entry of the table is one or the other)
+      if (sn.personReference && refIndex(text) >= 0) {
         at = p;
         return leafAside(ASIDE_PERSON_REFERENCE, in, sn, text, r);
       }
@@ -842,7 +968,7 @@ final class RecordWalk {
       }
       case ASIDE_PERSON_REFERENCE -> {
         // a reference to a person the agreement does not cover, or to a protected person
-        if (droppedIds.contains(text)) {
+        if (isDropped(text)) {
           return withhold(in, sn, AGREEMENT_CATEGORY);
         }
         if (r == null || r.action() == FieldAction.WITHHOLD) {
@@ -956,7 +1082,7 @@ final class RecordWalk {
     String n = normalise(text);
     if (!sn.scrubContained) {
       // equality only: the hash of the normalised form first (normalisedHash(text), from n)
-      if (Arrays.binarySearch(protectedHashes, hashOfNormalised(n)) < 0) {
+      if (!hasProtectedHash(hashOfNormalised(n))) {
         return false;
       }
       return isProtectedValue(n);
@@ -1056,9 +1182,16 @@ final class RecordWalk {
       }
       return false;
     }
-    // containment of the longer values, indexed by first character (all ASCII here)
+    // containment of the longer values, indexed by first character (all ASCII here); every one
+    // has MIN_CONTAINED_LENGTH characters or more, so it starts no later than at last, and where
+    // the two characters there start none of them, there are no candidates to compare
     String[][] byFirst = longByFirstChar;
-    for (int i = 0; i < len; i++) {
+    long[] bigrams = protectedBigrams;
+    for (int i = 0, last = len - MIN_CONTAINED_LENGTH; i <= last; i++) {
+      int bit = bigram(b[i], b[i + 1]);
+      if ((bigrams[bit >>> 6] & (1L << bit)) == 0) {
+        continue;
+      }
       String[] candidates = byFirst[b[i]];
       if (candidates != null) {
         for (String v : candidates) {
@@ -1320,25 +1453,20 @@ final class RecordWalk {
     psnDigits[psnDigits.length - 1] = digits;
   }
 
-  /** Whether the digits of {@code text} spell a PSN of this record (count first: no garbage). */
+  /**
+   * Whether the digits of {@code text} spell a PSN of this record. Most strings tested here have no
+   * digit at all, or not a PSN's first one: String.indexOf (vectorised by the JIT) rules those out
+   * without a loop over their characters here; a string that has it is compared digit by digit,
+   * which stops at the first digit that differs.
+   */
   private boolean isPsn(String text) {
-    int length = text.length();
-    if (length < minPsnLength) {
+    if (text.length() < minPsnLength) {
       return false; // fewer characters than the shortest PSN has digits
-    }
-    int count = 0;
-    for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      if (c >= '0' && c <= '9') {
-        count++;
-      }
-    }
-    if ((psnLengths & (1L << Math.min(count, 63))) == 0) {
-      return false;
     }
     // the digits against each PSN in place (a record has one or two): no digit string per value
     for (String psn : psnDigits) {
-      if (psn.length() == count && digitsEqual(text, psn)) {
+      // digits equal to psn include its first digit (every stored PSN has at least one digit)
+      if (text.indexOf(psn.charAt(0)) >= 0 && digitsEqual(text, psn)) {
         return true;
       }
     }
