@@ -141,6 +141,13 @@ final class RecordWalk {
   private static final JsonNode[] NO_NODES = new JsonNode[0];
   private static final char[] NO_CHARS = new char[0];
   private String recordId = "";
+  // the members released so far of the objects being walked (MINIMISE only), name and value by
+  // turns: an object's members sit above those of its enclosing objects until it is done, and then
+  // go into a map of the exact size. A map made at the first member released, as large as the
+  // input object, held room for every member withheld, and was made for objects that were then
+  // dropped whole.
+  private Object[] memberStack = new Object[64];
+  private int memberTop;
 
   // context of the entity being walked
   private int slot = CompiledPolicy.NO_CATEGORY;
@@ -792,8 +799,8 @@ final class RecordWalk {
   private JsonNode visitObject(JsonNode in, CanonicalSchema.Node sn) {
     int mark = decisions == null ? 0 : decisions.size();
     boolean minimise = mode == Mode.MINIMISE;
-    // the output object's members, made at the first member released (many objects lose all)
-    FieldMap out = null;
+    // the output object's members go on the member stack from here
+    int base = memberTop;
     // the nearest enclosing address (generalisation reads it); only an address changes it
     JsonNode savedAddress = null;
     if (sn.isAddress) {
@@ -802,6 +809,8 @@ final class RecordWalk {
     }
     int len = path.length();
     Pointers here = at;
+    // the shared pointers of this object's members are found by the schema's slot of each name
+    boolean slots = here != null && here.schema == sn;
     int members = 0;
     // bits by property ordinal (see CanonicalSchema.Node#maskable): members present, released
     long present = 0;
@@ -810,8 +819,8 @@ final class RecordWalk {
       Map.Entry<String, JsonNode> e = it.next();
       members++;
       String name = e.getKey();
-      CanonicalSchema.Node child = sn.property(name);
-      if (child == null) {
+      int slot = sn.slot(name);
+      if (slot < 0) {
         // a field the schema does not have: its name may itself be personal data, so the report
         // and any error name only where it was
         sync(here, len).append("/").append(UNKNOWN_FIELD);
@@ -819,8 +828,12 @@ final class RecordWalk {
         withhold(e.getValue(), null, NOT_IN_SCHEMA);
         continue;
       }
-      Pointers p = here == null ? null : here.property(child, name);
-      if (p == null) {
+      Pointers p = slots ? here.property(slot, name) : null;
+      CanonicalSchema.Node child;
+      if (p != null) {
+        child = p.schema; // the same node as sn.nodeAt(slot), on an object read next anyway
+      } else {
+        child = sn.nodeAt(slot);
         appendSegment(sync(here, len), name);
       }
       JsonNode v = e.getValue();
@@ -841,11 +854,8 @@ final class RecordWalk {
       present |= bit;
       if (o != null && minimise) {
         kept |= bit;
-        if (out == null) {
-          out = new FieldMap(in.size());
-        }
         // input member names are unique, and each is visited once
-        out.append(name, o);
+        pushMember(name, o);
       }
     }
     at = here;
@@ -855,13 +865,16 @@ final class RecordWalk {
     if (!minimise) {
       return null;
     }
-    int released = out == null ? 0 : out.size();
+    // this object's members stay readable above the top until the next push (none below)
+    int top = memberTop;
+    memberTop = base;
+    int released = (top - base) >> 1;
     boolean masks = sn.maskable;
     if (sn.isNameRecord
-        && (out == null
+        && (released == 0
             || (masks
                 ? (kept & sn.nameMask) == 0
-                : !out.containsKey("full") && !out.containsKey("parts")))) {
+                : !hasMember(base, top, "full") && !hasMember(base, top, "parts")))) {
       // a name record without a name says only that a name exists: it goes whole
       demote(mark, REQUIRED_FIELD_WITHHELD);
       return null;
@@ -876,7 +889,7 @@ final class RecordWalk {
         }
       } else {
         for (String req : sn.requiredArray) {
-          if (in.has(req) && (out == null || !out.containsKey(req))) {
+          if (in.has(req) && !hasMember(base, top, req)) {
             demote(mark, REQUIRED_FIELD_WITHHELD);
             return null;
           }
@@ -886,7 +899,31 @@ final class RecordWalk {
     if (released == 0 && sn != root) {
       return null;
     }
-    return new ObjectNode(F, out == null ? new FieldMap(0) : out);
+    // a person gets up to two members more (ageBand, minorStatus: see visitPerson)
+    FieldMap out = FieldMap.copyOf(memberStack, base, released, sn == personItem ? 2 : 0);
+    return new ObjectNode(F, out);
+  }
+
+  private void pushMember(String name, JsonNode value) {
+    Object[] m = memberStack;
+    int t = memberTop;
+    if (t + 2 > m.length) {
+      m = memberStack = Arrays.copyOf(m, m.length * 2);
+    }
+    m[t] = name;
+    m[t + 1] = value;
+    memberTop = t + 2;
+  }
+
+  /** Whether the member stack holds the name {@code name} between {@code from} and {@code to}. */
+  private boolean hasMember(int from, int to, String name) {
+    Object[] m = memberStack;
+    for (int i = from; i < to; i += 2) {
+      if (name.equals(m[i])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean sectionAllowed(String name) {
