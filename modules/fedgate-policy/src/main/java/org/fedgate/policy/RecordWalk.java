@@ -99,14 +99,16 @@ final class RecordWalk {
   private int refCount;
   // the digits of each distinct PSN of this record (one or two: an array, searched in place)
   private String[] psnDigits = NO_STRINGS;
-  // normalised identifying values of protected and withheld persons, gathered by prepare() and
-  // then indexed by sealProtected() for the value scrub
-  // (allocated at the first value: many records have no protected person)
-  private String[] collected = NO_STRINGS;
-  private long[] collectedHashes = NO_LONGS;
-  private int collectedCount;
-  // distinct values sorted by hash, with their hashes; null when there are none
+  // normalised identifying values of protected and withheld persons, gathered by prepare() into
+  // an open-addressed table on their hash (hashSlots, valueSlots: repeats dropped as they come;
+  // made at the first value, many records have no protected person) and then indexed by
+  // sealProtected() for the value scrub
+  private int protectedCount;
+  // the distinct values; null when there are none
   private String[] protectedArray;
+  // the values of MIN_CONTAINED_LENGTH or more characters that start with an ASCII character, by
+  // that character's low five bits (a list also holds values of other first characters, which
+  // the comparison rejects at once)
   private String[][] longByFirstChar;
   // bits by character below 0x80: the first characters of the protected values
   private final long[] protectedFirst = new long[2];
@@ -127,17 +129,16 @@ final class RecordWalk {
   private final Map<TokenKey, TextNode> tokens = new HashMap<>();
   private String localIdDomain;
   private int minProtectedLength = Integer.MAX_VALUE;
-  // the protected values again, open-addressed on their hash (the equality test: one or two
-  // probes where a binary search over the sorted hashes took several unpredictable branches)
+  // the protected values by their hash (the equality test: one or two probes where a binary search
+  // over sorted hashes took several unpredictable branches)
   private long[] hashSlots;
   private String[] valueSlots;
   // bits by pair of adjacent characters (see bigram): the first two characters of the values
   // longByFirstChar lists, so that the containment search looks at candidates only where a value
   // may start
-  private final long[] protectedBigrams = new long[BIGRAM_BITS / 64];
+  private long[] protectedBigrams;
   private static final int BIGRAM_BITS = 1024;
   private static final String[] NO_STRINGS = new String[0];
-  private static final long[] NO_LONGS = new long[0];
   private static final JsonNode[] NO_NODES = new JsonNode[0];
   private static final char[] NO_CHARS = new char[0];
   private String recordId = "";
@@ -255,7 +256,7 @@ final class RecordWalk {
       collectLinked(record.path("communicationIdentifiers"), "user", "value");
       collectLinked(record.path("documents"), "holder", "number");
     }
-    if (collectedCount > 0) {
+    if (protectedCount > 0) {
       sealProtected();
     }
   }
@@ -413,14 +414,41 @@ final class RecordWalk {
       }
       h = normalisedHash(n);
     }
-    if (collectedCount == collected.length) {
-      int size = Math.max(16, collectedCount * 2);
-      collected = Arrays.copyOf(collected, size);
-      collectedHashes = Arrays.copyOf(collectedHashes, size);
+    if (valueSlots == null || 2 * (protectedCount + 1) > valueSlots.length) {
+      growProtected();
     }
-    collected[collectedCount] = n;
-    collectedHashes[collectedCount] = h;
-    collectedCount++;
+    String[] vs = valueSlots;
+    long[] hs = hashSlots;
+    int mask = vs.length - 1;
+    int i = slotOf(h, mask);
+    for (; vs[i] != null; i = (i + 1) & mask) {
+      if (hs[i] == h && vs[i].equals(n)) {
+        return; // a repeat (a name often recurs across a person's name records)
+      }
+    }
+    hs[i] = h;
+    vs[i] = n;
+    protectedCount++;
+  }
+
+  private void growProtected() {
+    String[] vs = valueSlots;
+    long[] hs = hashSlots;
+    int size = vs == null ? 32 : vs.length * 2;
+    valueSlots = new String[size];
+    hashSlots = new long[size];
+    if (vs != null) {
+      for (int k = 0; k < vs.length; k++) {
+        if (vs[k] != null) {
+          int i = slotOf(hs[k], size - 1);
+          while (valueSlots[i] != null) {
+            i = (i + 1) & (size - 1);
+          }
+          valueSlots[i] = vs[k];
+          hashSlots[i] = hs[k];
+        }
+      }
+    }
   }
 
   /** The first {@code len} characters of the scratch buffer (for tests). */
@@ -476,99 +504,56 @@ final class RecordWalk {
   }
 
   /**
-   * Indexes the protected values for the scrub: their hashes (sorted), the longer ones by first
-   * character, the shortest length.
+   * Indexes the protected values for the scrub: the longer ones by first character and by their
+   * first two, the first characters of all, the shortest length.
    */
   private void sealProtected() {
-    // sort by hash, dropping repeats (a name often recurs across a person's name records)
-    int count = collectedCount;
-    int[] order = new int[count];
-    long[] ch = collectedHashes;
-    // a stable insertion sort of the positions by hash: a few dozen values, no boxing
-    for (int k = 0; k < count; k++) {
-      long hk = ch[k];
-      int j = k - 1;
-      while (j >= 0 && ch[order[j]] > hk) {
-        order[j + 1] = order[j];
-        j--;
-      }
-      order[j + 1] = k;
-    }
-    String[] all = new String[count];
-    long[] h = new long[count];
+    String[] slots = valueSlots;
+    String[] all = new String[protectedCount];
+    // how many long values start with each character (by its low five bits; 32: not ASCII), then
+    // the lists filled
+    int[] perFirst = new int[33];
     int size = 0;
-    for (int k = 0; k < count; k++) {
-      String n = collected[order[k]];
-      long hash = ch[order[k]];
-      if (indexOfProtected(all, h, size, n, hash) < 0) {
-        all[size] = n;
-        h[size] = hash;
-        size++;
+    for (String n : slots) {
+      if (n == null) {
+        continue;
       }
-    }
-    all = Arrays.copyOf(all, size);
-    h = Arrays.copyOf(h, size);
-    String[][] byFirst = new String[128][];
-    // how many long values start with each character, then the lists filled in value order
-    int[] perFirst = new int[129];
-    for (int k = 0; k < size; k++) {
-      String n = all[k];
+      all[size++] = n;
       minProtectedLength = Math.min(minProtectedLength, n.length());
       char first = n.charAt(0);
       if (first < 0x80) {
         protectedFirst[first >>> 6] |= 1L << first;
       }
       if (n.length() >= MIN_CONTAINED_LENGTH) {
-        perFirst[Math.min(first, 128)]++;
+        perFirst[first < 0x80 ? first & 31 : 32]++;
       }
     }
-    String[] nonAscii = perFirst[128] == 0 ? NO_STRINGS : new String[perFirst[128]];
+    String[][] byFirst = new String[32][];
+    long[] bigrams = new long[BIGRAM_BITS / 64];
+    String[] nonAscii = perFirst[32] == 0 ? NO_STRINGS : new String[perFirst[32]];
     int nonAsciiCount = 0;
-    for (int k = 0; k < size; k++) {
-      String n = all[k];
+    for (String n : all) {
       if (n.length() >= MIN_CONTAINED_LENGTH) {
         char c = n.charAt(0);
         if (c < 128) {
           int bit = bigram(c, n.charAt(1));
-          protectedBigrams[bit >>> 6] |= 1L << bit;
-          String[] list = byFirst[c];
+          bigrams[bit >>> 6] |= 1L << bit;
+          int k = c & 31;
+          String[] list = byFirst[k];
           if (list == null) {
-            list = byFirst[c] = new String[perFirst[c]];
-            perFirst[c] = 0;
+            list = byFirst[k] = new String[perFirst[k]];
+            perFirst[k] = 0;
           }
-          list[perFirst[c]++] = n;
+          list[perFirst[k]++] = n;
         } else {
           nonAscii[nonAsciiCount++] = n;
         }
       }
     }
     protectedArray = all;
-    int slots = Integer.highestOneBit(Math.max(1, size) * 4);
-    long[] hashTable = new long[slots];
-    String[] valueTable = new String[slots];
-    for (int k = 0; k < size; k++) {
-      int i = slotOf(h[k], slots - 1);
-      while (valueTable[i] != null) {
-        i = (i + 1) & (slots - 1);
-      }
-      hashTable[i] = h[k];
-      valueTable[i] = all[k];
-    }
-    hashSlots = hashTable;
-    valueSlots = valueTable;
     longByFirstChar = byFirst;
+    protectedBigrams = bigrams;
     longNonAscii = nonAscii;
-  }
-
-  /** The position of {@code n} (hash {@code hash}) among the first {@code size} values, or -1. */
-  private static int indexOfProtected(
-      String[] values, long[] hashes, int size, String n, long hash) {
-    for (int k = size - 1; k >= 0 && hashes[k] >= hash; k--) {
-      if (hashes[k] == hash && values[k].equals(n)) {
-        return k;
-      }
-    }
-    return -1;
   }
 
   /** Whether the normalised value {@code n} is one of the protected values. */
@@ -1139,7 +1124,7 @@ final class RecordWalk {
     String[][] byFirst = longByFirstChar;
     for (int i = 0; i < n.length(); i++) {
       char c = n.charAt(i);
-      String[] candidates = c < 128 ? byFirst[c] : null;
+      String[] candidates = c < 128 ? byFirst[c & 31] : null;
       if (candidates != null) {
         for (String v : candidates) {
           if (n.startsWith(v, i)) {
@@ -1229,7 +1214,7 @@ final class RecordWalk {
       if ((bigrams[bit >>> 6] & (1L << bit)) == 0) {
         continue;
       }
-      String[] candidates = byFirst[b[i]];
+      String[] candidates = byFirst[b[i] & 31];
       if (candidates != null) {
         for (String v : candidates) {
           if (startsWith(b, len, i, v)) {
