@@ -131,7 +131,8 @@ final class RecordWalk {
   private int minProtectedLength = Integer.MAX_VALUE;
   // the protected values by their hash (the equality test: one or two probes where a binary search
   // over sorted hashes took several unpredictable branches)
-  private long[] hashSlots;
+  // (each value's hash folded to an int: a filter before the full comparison)
+  private int[] hashSlots;
   private String[] valueSlots;
   // bits by pair of adjacent characters (see bigram): the first two characters of the values
   // longByFirstChar lists, so that the containment search looks at candidates only where a value
@@ -210,44 +211,16 @@ final class RecordWalk {
   // ---------------------------------------------------------------- facts about persons
 
   private void prepare(JsonNode record) {
-    for (JsonNode p : record.path("persons")) {
-      if (!p.isObject()) {
-        continue;
+    // arrays by index: their iterators were allocated (the iterating call is not inlined here);
+    // anything else that is iterable (an object where an array belongs) is iterated as before
+    JsonNode persons = record.path("persons");
+    if (persons instanceof ArrayNode a) {
+      for (int k = 0, n = a.size(); k < n; k++) {
+        preparePerson(a.get(k));
       }
-      JsonNode idNode = p.get("id");
-      String id = idNode != null && idNode.isTextual() ? idNode.textValue() : null;
-      DataSubjectCategory cat = category(p.path("category").asText(""));
-      boolean allowed =
-          cat != null && policy.agreement().dataSubjectCategories().contains(cat) && id != null;
-      String status = minorStatus(p, cat);
-      String guard = null;
-      JsonNode victimContext = p.path("victimContext");
-      if (victimContext.path("identityNonDisclosure").asBoolean(false)) {
-        guard = VP_NON_DISCLOSURE;
-      } else if ("MINOR".equals(status)
-          || "PRESUMED_MINOR".equals(status)
-          || victimContext.path("ageWhenTrafficked").asInt(99) < 18) {
-        guard = VP_MINOR;
-      }
-      addPerson(p, new PersonFacts(cat, allowed, status, guard));
-      if (id != null) {
-        if (!allowed) {
-          addRef(id, true, null);
-        } else if (guard != null) {
-          addRef(id, false, guard);
-        }
-      }
-      for (JsonNode ident : p.path("identifiers")) {
-        if (isPsnIdentifier(ident, "value")) {
-          String d = digits(ident.path("value").asText(""));
-          if (!d.isEmpty()) {
-            addPsn(d);
-            minPsnLength = Math.min(minPsnLength, d.length());
-          }
-        }
-      }
-      if (guard != null || !allowed) {
-        collectIdentifyingValues(p);
+    } else {
+      for (JsonNode p : persons) {
+        preparePerson(p);
       }
     }
     // identifiers of accounts, phones and documents of protected or withheld persons
@@ -258,6 +231,47 @@ final class RecordWalk {
     }
     if (protectedCount > 0) {
       sealProtected();
+    }
+  }
+
+  private void preparePerson(JsonNode p) {
+    if (!p.isObject()) {
+      return;
+    }
+    JsonNode idNode = p.get("id");
+    String id = idNode != null && idNode.isTextual() ? idNode.textValue() : null;
+    DataSubjectCategory cat = category(p.path("category").asText(""));
+    boolean allowed =
+        cat != null && policy.agreement().dataSubjectCategories().contains(cat) && id != null;
+    String status = minorStatus(p, cat);
+    String guard = null;
+    JsonNode victimContext = p.path("victimContext");
+    if (victimContext.path("identityNonDisclosure").asBoolean(false)) {
+      guard = VP_NON_DISCLOSURE;
+    } else if ("MINOR".equals(status)
+        || "PRESUMED_MINOR".equals(status)
+        || victimContext.path("ageWhenTrafficked").asInt(99) < 18) {
+      guard = VP_MINOR;
+    }
+    addPerson(p, new PersonFacts(cat, allowed, status, guard));
+    if (id != null) {
+      if (!allowed) {
+        addRef(id, true, null);
+      } else if (guard != null) {
+        addRef(id, false, guard);
+      }
+    }
+    for (JsonNode ident : p.path("identifiers")) {
+      if (isPsnIdentifier(ident, "value")) {
+        String d = digits(ident.path("value").asText(""));
+        if (!d.isEmpty()) {
+          addPsn(d);
+          minPsnLength = Math.min(minPsnLength, d.length());
+        }
+      }
+    }
+    if (guard != null || !allowed) {
+      collectIdentifyingValues(p);
     }
   }
 
@@ -378,17 +392,35 @@ final class RecordWalk {
   }
 
   private void collectIdentifyingValues(JsonNode p) {
-    for (JsonNode n : p.path("names")) {
-      addProtectedValue(n.path("full").asText(""));
-      for (JsonNode part : n.path("parts")) {
-        addProtectedValue(part.path("value").asText(""));
+    JsonNode names = p.path("names");
+    if (names instanceof ArrayNode a) {
+      for (int k = 0, n = a.size(); k < n; k++) {
+        collectName(a.get(k));
+      }
+    } else {
+      for (JsonNode n : names) {
+        collectName(n);
       }
     }
-    for (JsonNode i : p.path("identifiers")) {
-      addProtectedValue(i.path("value").asText(""));
-    }
-    for (JsonNode c : p.path("contacts")) {
-      addProtectedValue(c.path("value").asText(""));
+    collectValues(p.path("identifiers"), "value");
+    collectValues(p.path("contacts"), "value");
+  }
+
+  private void collectName(JsonNode n) {
+    addProtectedValue(n.path("full").asText(""));
+    collectValues(n.path("parts"), "value");
+  }
+
+  /** The member {@code field} of each item of {@code items}, as protected values. */
+  private void collectValues(JsonNode items, String field) {
+    if (items instanceof ArrayNode a) {
+      for (int k = 0, n = a.size(); k < n; k++) {
+        addProtectedValue(a.get(k).path(field).asText(""));
+      }
+    } else {
+      for (JsonNode it : items) {
+        addProtectedValue(it.path(field).asText(""));
+      }
     }
   }
 
@@ -418,25 +450,26 @@ final class RecordWalk {
       growProtected();
     }
     String[] vs = valueSlots;
-    long[] hs = hashSlots;
+    int[] hs = hashSlots;
     int mask = vs.length - 1;
-    int i = slotOf(h, mask);
+    int f = fold(h);
+    int i = slotOf(f, mask);
     for (; vs[i] != null; i = (i + 1) & mask) {
-      if (hs[i] == h && vs[i].equals(n)) {
+      if (hs[i] == f && vs[i].equals(n)) {
         return; // a repeat (a name often recurs across a person's name records)
       }
     }
-    hs[i] = h;
+    hs[i] = f;
     vs[i] = n;
     protectedCount++;
   }
 
   private void growProtected() {
     String[] vs = valueSlots;
-    long[] hs = hashSlots;
-    int size = vs == null ? 32 : vs.length * 2;
+    int[] hs = hashSlots;
+    int size = vs == null ? 64 : vs.length * 2;
     valueSlots = new String[size];
-    hashSlots = new long[size];
+    hashSlots = new int[size];
     if (vs != null) {
       for (int k = 0; k < vs.length; k++) {
         if (vs[k] != null) {
@@ -571,36 +604,41 @@ final class RecordWalk {
    * protected value: the hash first, the full comparison on a hit.
    */
   private boolean isProtected(char[] b, int len, long hash) {
-    long[] hs = hashSlots;
+    int[] hs = hashSlots;
     String[] vs = valueSlots;
     int mask = hs.length - 1;
-    for (int i = slotOf(hash, mask); ; i = (i + 1) & mask) {
+    int f = fold(hash);
+    for (int i = slotOf(f, mask); ; i = (i + 1) & mask) {
       String v = vs[i];
       if (v == null) {
         return false;
       }
-      if (hs[i] == hash && v.length() == len && startsWith(b, len, 0, v)) {
+      if (hs[i] == f && v.length() == len && startsWith(b, len, 0, v)) {
         return true;
       }
     }
   }
 
-  /** Whether some protected value has the hash {@code hash}. */
+  /** Whether some protected value may have the hash {@code hash} (its folded hash is there). */
   private boolean hasProtectedHash(long hash) {
-    long[] hs = hashSlots;
+    int[] hs = hashSlots;
     String[] vs = valueSlots;
     int mask = hs.length - 1;
-    for (int i = slotOf(hash, mask); vs[i] != null; i = (i + 1) & mask) {
-      if (hs[i] == hash) {
+    int f = fold(hash);
+    for (int i = slotOf(f, mask); vs[i] != null; i = (i + 1) & mask) {
+      if (hs[i] == f) {
         return true;
       }
     }
     return false;
   }
 
-  private static int slotOf(long hash, int mask) {
-    int h = (int) (hash ^ (hash >>> 32));
-    return (h ^ (h >>> 16)) & mask;
+  private static int fold(long hash) {
+    return (int) (hash ^ (hash >>> 32));
+  }
+
+  private static int slotOf(int fold, int mask) {
+    return (fold ^ (fold >>> 16)) & mask;
   }
 
   /** The bit of two adjacent characters in {@link #protectedBigrams}. */
