@@ -966,8 +966,11 @@ final class RecordWalk {
    * withheld unless a rule names it); a leaf victim protection guards; then the rule. This method
    * is the only place that order is written. It settles the common outcomes itself (a rule's plain
    * release or withhold, the default withhold) with one report entry at the end, and hands every
-   * other one to {@link #leafAside}, which is too large for the JIT to inline: this method stays
-   * small enough to be inlined into the walk's loops, whatever compiles first.
+   * other one to {@link #leafAside}, which is too large for the JIT to inline, to keep the rare
+   * paths out of this method's compiled code. (Its bytecode is small enough to inline into the
+   * walk's loops, but C2 usually compiles it on its own first, and its machine code is then above
+   * InlineSmallCode, so the loops call it: -XX:+PrintInlining says "already compiled into a big
+   * method" on JDK 17.)
    */
   private JsonNode visitLeaf(JsonNode in, CanonicalSchema.Node sn, Pointers p) {
     Rule r = policy.rule(sn, slot);
