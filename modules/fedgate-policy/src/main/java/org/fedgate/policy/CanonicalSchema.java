@@ -100,18 +100,37 @@ final class CanonicalSchema {
      * always finds it; equals is the fallback.
      */
     Node property(String name) {
+      int slot = slot(name);
+      return slot < 0 ? null : hashNodes[slot];
+    }
+
+    /**
+     * The slot of a property name in this node's open-addressed table (the walk's shared pointers
+     * keep their children by the same slots), or -1 when the node has no such property.
+     */
+    int slot(String name) {
       // open addressing on the (cached) hash code: one or two probes instead of a scan
       String[] names = hashNames;
       int mask = names.length - 1;
       for (int i = name.hashCode() & mask; ; i = (i + 1) & mask) {
         String n = names[i];
         if (n == null) {
-          return null;
+          return -1;
         }
         if (n == name || n.equals(name)) {
-          return hashNodes[i];
+          return i;
         }
       }
+    }
+
+    /** The child in a slot that {@link #slot} returned. */
+    Node nodeAt(int slot) {
+      return hashNodes[slot];
+    }
+
+    /** The number of slots (a power of two; more than the properties). */
+    int slotCount() {
+      return hashNames.length;
     }
 
     private String[] hashNames = new String[1];

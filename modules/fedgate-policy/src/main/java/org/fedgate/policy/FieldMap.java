@@ -1,9 +1,10 @@
 package org.fedgate.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.AbstractMap;
+import java.util.AbstractCollection;
 import java.util.AbstractSet;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.ConcurrentModificationException;
 import java.util.Iterator;
 import java.util.Map;
@@ -19,17 +20,42 @@ import java.util.Set;
  * minimised object has at most the members its schema node has (a few dozen), so a linear scan
  * finds a name as fast as a hash. It behaves like a {@code LinkedHashMap} in insertion order:
  * replacing a value keeps the member's position, removing one closes the gap.
+ *
+ * <p>It implements {@code Map} itself rather than extending {@code AbstractMap}, whose two cached
+ * view fields would make each of the hundred or so maps of a record 8 bytes larger; the views are
+ * made on demand instead (each is a fresh view of the same members).
  */
-final class FieldMap extends AbstractMap<String, JsonNode> {
+final class FieldMap implements Map<String, JsonNode> {
 
   // names at even positions, their values at the odd position after; size counts members
   private Object[] members;
   private int size;
   private int modCount;
-  private Set<Map.Entry<String, JsonNode>> entries;
 
   FieldMap(int capacity) {
     members = new Object[2 * Math.max(capacity, 2)];
+  }
+
+  private FieldMap(Object[] members, int size) {
+    this.members = members;
+    this.size = size;
+  }
+
+  /**
+   * A map of the {@code count} members at {@code from} in {@code src} (name, value, ...), with room
+   * for {@code spare} more: the walk collects an object's members on a stack and makes its map only
+   * once it knows how many there are.
+   */
+  static FieldMap copyOf(Object[] src, int from, int count, int spare) {
+    Object[] m;
+    if (spare == 0) {
+      // copyOfRange allocates and copies in one step (no zeroing first, one barrier pass)
+      m = Arrays.copyOfRange(src, from, from + 2 * count);
+    } else {
+      m = new Object[2 * (count + spare)];
+      System.arraycopy(src, from, m, 0, 2 * count);
+    }
+    return new FieldMap(m, count);
   }
 
   private String key(int i) {
@@ -55,7 +81,7 @@ final class FieldMap extends AbstractMap<String, JsonNode> {
     Object[] m = members;
     int at = 2 * size;
     if (at == m.length) {
-      m = members = Arrays.copyOf(m, m.length * 2);
+      m = members = Arrays.copyOf(m, Math.max(4, m.length * 2));
     }
     m[at] = key;
     m[at + 1] = value;
@@ -76,6 +102,16 @@ final class FieldMap extends AbstractMap<String, JsonNode> {
   @Override
   public boolean containsKey(Object key) {
     return indexOf(key) >= 0;
+  }
+
+  @Override
+  public boolean containsValue(Object value) {
+    for (int i = 0; i < size; i++) {
+      if (Objects.equals(value(i), value)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -107,6 +143,13 @@ final class FieldMap extends AbstractMap<String, JsonNode> {
     return old;
   }
 
+  @Override
+  public void putAll(Map<? extends String, ? extends JsonNode> m) {
+    for (Map.Entry<? extends String, ? extends JsonNode> e : m.entrySet()) {
+      put(e.getKey(), e.getValue());
+    }
+  }
+
   private void removeAt(int i) {
     int tail = size - i - 1;
     if (tail > 0) {
@@ -126,64 +169,176 @@ final class FieldMap extends AbstractMap<String, JsonNode> {
   }
 
   @Override
-  public Set<Map.Entry<String, JsonNode>> entrySet() {
-    Set<Map.Entry<String, JsonNode>> e = entries;
-    if (e == null) {
-      e = entries = new Entries();
-    }
-    return e;
+  public Set<String> keySet() {
+    return new AbstractSet<>() {
+      @Override
+      public int size() {
+        return size;
+      }
+
+      @Override
+      public boolean contains(Object o) {
+        return containsKey(o);
+      }
+
+      @Override
+      public void clear() {
+        FieldMap.this.clear();
+      }
+
+      @Override
+      public Iterator<String> iterator() {
+        return new Cursor<>() {
+          @Override
+          String at(int i) {
+            return key(i);
+          }
+        };
+      }
+    };
   }
 
-  private final class Entries extends AbstractSet<Map.Entry<String, JsonNode>> {
+  @Override
+  public Collection<JsonNode> values() {
+    return new AbstractCollection<>() {
+      @Override
+      public int size() {
+        return size;
+      }
+
+      @Override
+      public boolean contains(Object o) {
+        return containsValue(o);
+      }
+
+      @Override
+      public void clear() {
+        FieldMap.this.clear();
+      }
+
+      @Override
+      public Iterator<JsonNode> iterator() {
+        return new Cursor<>() {
+          @Override
+          JsonNode at(int i) {
+            return value(i);
+          }
+        };
+      }
+    };
+  }
+
+  @Override
+  public Set<Map.Entry<String, JsonNode>> entrySet() {
+    return new AbstractSet<>() {
+      @Override
+      public int size() {
+        return size;
+      }
+
+      @Override
+      public void clear() {
+        FieldMap.this.clear();
+      }
+
+      @Override
+      public Iterator<Map.Entry<String, JsonNode>> iterator() {
+        return new Cursor<>() {
+          @Override
+          Map.Entry<String, JsonNode> at(int i) {
+            return new Member(i);
+          }
+        };
+      }
+    };
+  }
+
+  /** Map equality as {@code AbstractMap} defines it (so a LinkedHashMap compares equal). */
+  @Override
+  public boolean equals(Object o) {
+    if (o == this) {
+      return true;
+    }
+    if (!(o instanceof Map<?, ?> m) || m.size() != size) {
+      return false;
+    }
+    try {
+      for (int i = 0; i < size; i++) {
+        JsonNode v = value(i);
+        String k = key(i);
+        if (v == null) {
+          if (!(m.get(k) == null && m.containsKey(k))) {
+            return false;
+          }
+        } else if (!v.equals(m.get(k))) {
+          return false;
+        }
+      }
+    } catch (ClassCastException | NullPointerException e) {
+      return false;
+    }
+    return true;
+  }
+
+  /** The sum of the members' entry hash codes, as {@code Map} defines it. */
+  @Override
+  public int hashCode() {
+    int h = 0;
+    for (int i = 0; i < size; i++) {
+      h += Objects.hashCode(key(i)) ^ Objects.hashCode(value(i));
+    }
+    return h;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder("{");
+    for (int i = 0; i < size; i++) {
+      if (i > 0) {
+        b.append(", ");
+      }
+      b.append(key(i)).append('=').append(value(i));
+    }
+    return b.append('}').toString();
+  }
+
+  /** An iterator over the members in order, fail-fast like a LinkedHashMap's, that can remove. */
+  private abstract class Cursor<T> implements Iterator<T> {
+    private int next;
+    private int last = -1;
+    private int expected = modCount;
+
+    abstract T at(int i);
 
     @Override
-    public int size() {
-      return size;
+    public boolean hasNext() {
+      return next < size;
     }
 
     @Override
-    public void clear() {
-      FieldMap.this.clear();
+    public T next() {
+      if (modCount != expected) {
+        throw new ConcurrentModificationException();
+      }
+      if (next >= size) {
+        throw new NoSuchElementException();
+      }
+      last = next++;
+      return at(last);
     }
 
     @Override
-    public Iterator<Map.Entry<String, JsonNode>> iterator() {
-      return new Iterator<>() {
-        private int next;
-        private int last = -1;
-        private int expected = modCount;
-
-        @Override
-        public boolean hasNext() {
-          return next < size;
-        }
-
-        @Override
-        public Map.Entry<String, JsonNode> next() {
-          if (modCount != expected) {
-            throw new ConcurrentModificationException();
-          }
-          if (next >= size) {
-            throw new NoSuchElementException();
-          }
-          last = next++;
-          return new Member(last);
-        }
-
-        @Override
-        public void remove() {
-          if (last < 0) {
-            throw new IllegalStateException();
-          }
-          if (modCount != expected) {
-            throw new ConcurrentModificationException();
-          }
-          removeAt(last);
-          next = last;
-          last = -1;
-          expected = modCount;
-        }
-      };
+    public void remove() {
+      if (last < 0) {
+        throw new IllegalStateException();
+      }
+      if (modCount != expected) {
+        throw new ConcurrentModificationException();
+      }
+      removeAt(last);
+      next = last;
+      last = -1;
+      expected = modCount;
     }
   }
 

@@ -27,6 +27,8 @@ final class Pointers {
 
   final String pointer;
   final CanonicalSchema.Node schema;
+  // the children of properties, by the slot of their name in the schema node's table (so that one
+  // probe of that table finds both the schema child and its pointer); null without properties
   private final Pointers[] properties;
   // grown on demand up to MAX_INDEX (most arrays hold a few items): a small table keeps the
   // pointers of a record close together in memory. Volatile, so that a grown table is seen whole;
@@ -37,7 +39,7 @@ final class Pointers {
   private Pointers(String pointer, CanonicalSchema.Node schema) {
     this.pointer = pointer;
     this.schema = schema;
-    this.properties = schema.propertyCount() == 0 ? null : new Pointers[schema.propertyCount()];
+    this.properties = schema.propertyCount() == 0 ? null : new Pointers[schema.slotCount()];
     this.items = schema.items == null ? null : new Pointers[4];
   }
 
@@ -49,22 +51,32 @@ final class Pointers {
    * The pointer of a property of this node ({@code child} is this node's schema child), or null.
    */
   Pointers property(CanonicalSchema.Node child, String name) {
-    Pointers[] t = properties;
-    if (t == null || child.parent != schema) {
+    if (properties == null || child.parent != schema) {
       return null;
     }
-    Pointers p = t[child.ordinal];
-    return p != null ? p : newProperty(t, child, name);
+    int slot = schema.slot(name);
+    return slot < 0 || schema.nodeAt(slot) != child ? null : property(slot, name);
+  }
+
+  /**
+   * The pointer of the property in {@code slot} of this node's schema node (see {@link
+   * CanonicalSchema.Node#slot}, which the caller asked of this node's own schema node), or null
+   * past the limits.
+   */
+  Pointers property(int slot, String name) {
+    Pointers[] t = properties;
+    Pointers p = t[slot];
+    return p != null ? p : newProperty(t, slot, name);
   }
 
   // the first visit of a position, apart so that the lookup above stays small enough for the JIT
   // to inline it into the walk's loop
-  private Pointers newProperty(Pointers[] t, CanonicalSchema.Node child, String name) {
+  private Pointers newProperty(Pointers[] t, int slot, String name) {
     if (COUNT.incrementAndGet() > MAX_POINTERS) {
       return null;
     }
-    Pointers p = new Pointers(pointer + "/" + escape(name), child);
-    t[child.ordinal] = p;
+    Pointers p = new Pointers(pointer + "/" + escape(name), schema.nodeAt(slot));
+    t[slot] = p;
     return p;
   }
 

@@ -22,8 +22,11 @@ public enum RecordType {
     return section;
   }
 
+  // values() copies its array at every call; the walk asks once per top-level member
+  private static final RecordType[] ALL = values();
+
   static RecordType ofSection(String section) {
-    for (RecordType t : values()) {
+    for (RecordType t : ALL) {
       if (t.section.equals(section)) {
         return t;
       }

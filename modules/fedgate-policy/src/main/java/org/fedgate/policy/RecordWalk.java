@@ -11,12 +11,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.fedgate.model.DataSubjectCategory;
 import org.fedgate.model.Purpose;
 import org.fedgate.model.policy.FieldAction;
@@ -91,19 +89,26 @@ final class RecordWalk {
   private Pointers at;
 
   // facts about the record's persons, gathered before the walk
-  private final Map<String, String> protectedIds = new HashMap<>();
-  private final Set<String> droppedIds = new HashSet<>();
+  // the ids of the persons a reference to whom the walk treats apart: those the agreement does not
+  // cover (dropped) and protected ones (with their guard). An open-addressed table on the id's
+  // hash code, made at the first such person (null until then): one probe where two HashMap
+  // look-ups were made for every person reference.
+  private String[] refIds;
+  private String[] refGuards;
+  private boolean[] refDropped;
+  private int refCount;
   // the digits of each distinct PSN of this record (one or two: an array, searched in place)
   private String[] psnDigits = NO_STRINGS;
-  private long psnLengths; // bit n set: some PSN of this record has n digits
-  // normalised identifying values of protected and withheld persons, gathered by prepare() and
-  // then indexed by sealProtected() for the value scrub
-  // (allocated at the first value: many records have no protected person)
-  private String[] collected = NO_STRINGS;
-  private long[] collectedHashes = NO_LONGS;
-  private int collectedCount;
-  // distinct values sorted by hash, with their hashes; null when there are none
+  // normalised identifying values of protected and withheld persons, gathered by prepare() into
+  // an open-addressed table on their hash (hashSlots, valueSlots: repeats dropped as they come;
+  // made at the first value, many records have no protected person) and then indexed by
+  // sealProtected() for the value scrub
+  private int protectedCount;
+  // the distinct values; null when there are none
   private String[] protectedArray;
+  // the values of MIN_CONTAINED_LENGTH or more characters that start with an ASCII character, by
+  // that character's low five bits (a list also holds values of other first characters, which
+  // the comparison rejects at once)
   private String[][] longByFirstChar;
   // bits by character below 0x80: the first characters of the protected values
   private final long[] protectedFirst = new long[2];
@@ -124,12 +129,27 @@ final class RecordWalk {
   private final Map<TokenKey, TextNode> tokens = new HashMap<>();
   private String localIdDomain;
   private int minProtectedLength = Integer.MAX_VALUE;
-  private long[] protectedHashes;
+  // the protected values by their hash (the equality test: one or two probes where a binary search
+  // over sorted hashes took several unpredictable branches)
+  // (each value's hash folded to an int: a filter before the full comparison)
+  private int[] hashSlots;
+  private String[] valueSlots;
+  // bits by pair of adjacent characters (see bigram): the first two characters of the values
+  // longByFirstChar lists, so that the containment search looks at candidates only where a value
+  // may start
+  private long[] protectedBigrams;
+  private static final int BIGRAM_BITS = 1024;
   private static final String[] NO_STRINGS = new String[0];
-  private static final long[] NO_LONGS = new long[0];
   private static final JsonNode[] NO_NODES = new JsonNode[0];
   private static final char[] NO_CHARS = new char[0];
   private String recordId = "";
+  // the members released so far of the objects being walked (MINIMISE only), name and value by
+  // turns: an object's members sit above those of its enclosing objects until it is done, and then
+  // go into a map of the exact size. A map made at the first member released, as large as the
+  // input object, held room for every member withheld, and was made for objects that were then
+  // dropped whole.
+  private Object[] memberStack = new Object[64];
+  private int memberTop;
 
   // context of the entity being walked
   private int slot = CompiledPolicy.NO_CATEGORY;
@@ -191,56 +211,148 @@ final class RecordWalk {
   // ---------------------------------------------------------------- facts about persons
 
   private void prepare(JsonNode record) {
-    for (JsonNode p : record.path("persons")) {
-      if (!p.isObject()) {
-        continue;
+    // arrays by index: their iterators were allocated (the iterating call is not inlined here);
+    // anything else that is iterable (an object where an array belongs) is iterated as before
+    JsonNode persons = record.path("persons");
+    if (persons instanceof ArrayNode a) {
+      for (int k = 0, n = a.size(); k < n; k++) {
+        preparePerson(a.get(k));
       }
-      JsonNode idNode = p.get("id");
-      String id = idNode != null && idNode.isTextual() ? idNode.textValue() : null;
-      DataSubjectCategory cat = category(p.path("category").asText(""));
-      boolean allowed =
-          cat != null && policy.agreement().dataSubjectCategories().contains(cat) && id != null;
-      String status = minorStatus(p, cat);
-      String guard = null;
-      JsonNode victimContext = p.path("victimContext");
-      if (victimContext.path("identityNonDisclosure").asBoolean(false)) {
-        guard = VP_NON_DISCLOSURE;
-      } else if ("MINOR".equals(status)
-          || "PRESUMED_MINOR".equals(status)
-          || victimContext.path("ageWhenTrafficked").asInt(99) < 18) {
-        guard = VP_MINOR;
-      }
-      addPerson(p, new PersonFacts(cat, allowed, status, guard));
-      if (id != null) {
-        if (!allowed) {
-          droppedIds.add(id);
-        } else if (guard != null) {
-          protectedIds.put(id, guard);
-        }
-      }
-      for (JsonNode ident : p.path("identifiers")) {
-        if (isPsnIdentifier(ident, "value")) {
-          String d = digits(ident.path("value").asText(""));
-          if (!d.isEmpty()) {
-            addPsn(d);
-            psnLengths |= 1L << Math.min(d.length(), 63);
-            minPsnLength = Math.min(minPsnLength, d.length());
-          }
-        }
-      }
-      if (guard != null || !allowed) {
-        collectIdentifyingValues(p);
+    } else {
+      for (JsonNode p : persons) {
+        preparePerson(p);
       }
     }
     // identifiers of accounts, phones and documents of protected or withheld persons
-    if (!protectedIds.isEmpty() || !droppedIds.isEmpty()) {
+    if (refCount > 0) {
       collectLinked(record.path("financialAccounts"), "holder", "identifier");
       collectLinked(record.path("communicationIdentifiers"), "user", "value");
       collectLinked(record.path("documents"), "holder", "number");
     }
-    if (collectedCount > 0) {
+    if (protectedCount > 0) {
       sealProtected();
     }
+  }
+
+  private void preparePerson(JsonNode p) {
+    if (!p.isObject()) {
+      return;
+    }
+    JsonNode idNode = p.get("id");
+    String id = idNode != null && idNode.isTextual() ? idNode.textValue() : null;
+    DataSubjectCategory cat = category(p.path("category").asText(""));
+    boolean allowed =
+        cat != null && policy.agreement().dataSubjectCategories().contains(cat) && id != null;
+    String status = minorStatus(p, cat);
+    String guard = null;
+    JsonNode victimContext = p.path("victimContext");
+    if (victimContext.path("identityNonDisclosure").asBoolean(false)) {
+      guard = VP_NON_DISCLOSURE;
+    } else if ("MINOR".equals(status)
+        || "PRESUMED_MINOR".equals(status)
+        || victimContext.path("ageWhenTrafficked").asInt(99) < 18) {
+      guard = VP_MINOR;
+    }
+    addPerson(p, new PersonFacts(cat, allowed, status, guard));
+    if (id != null) {
+      if (!allowed) {
+        addRef(id, true, null);
+      } else if (guard != null) {
+        addRef(id, false, guard);
+      }
+    }
+    for (JsonNode ident : p.path("identifiers")) {
+      if (isPsnIdentifier(ident, "value")) {
+        String d = digits(ident.path("value").asText(""));
+        if (!d.isEmpty()) {
+          addPsn(d);
+          minPsnLength = Math.min(minPsnLength, d.length());
+        }
+      }
+    }
+    if (guard != null || !allowed) {
+      collectIdentifyingValues(p);
+    }
+  }
+
+  /** Records that {@code id} is dropped, or protected by {@code guard} (a later guard wins). */
+  private void addRef(String id, boolean dropped, String guard) {
+    int i = refIndex(id);
+    if (i < 0) {
+      if (refIds == null || 2 * (refCount + 1) > refIds.length) {
+        growRefs();
+      }
+      int mask = refIds.length - 1;
+      i = spread(id.hashCode()) & mask;
+      while (refIds[i] != null) {
+        i = (i + 1) & mask;
+      }
+      refIds[i] = id;
+      refCount++;
+    }
+    if (dropped) {
+      refDropped[i] = true;
+    }
+    if (guard != null) {
+      refGuards[i] = guard;
+    }
+  }
+
+  private void growRefs() {
+    String[] ids = refIds;
+    String[] guards = refGuards;
+    boolean[] dropped = refDropped;
+    int size = ids == null ? 16 : ids.length * 2;
+    refIds = new String[size];
+    refGuards = new String[size];
+    refDropped = new boolean[size];
+    if (ids != null) {
+      for (int k = 0; k < ids.length; k++) {
+        if (ids[k] != null) {
+          int i = spread(ids[k].hashCode()) & (size - 1);
+          while (refIds[i] != null) {
+            i = (i + 1) & (size - 1);
+          }
+          refIds[i] = ids[k];
+          refGuards[i] = guards[k];
+          refDropped[i] = dropped[k];
+        }
+      }
+    }
+  }
+
+  /** The slot of a dropped or protected person's id, or -1. */
+  private int refIndex(String id) {
+    String[] ids = refIds;
+    if (ids == null) {
+      return -1;
+    }
+    int mask = ids.length - 1;
+    for (int i = spread(id.hashCode()) & mask; ; i = (i + 1) & mask) {
+      String k = ids[i];
+      if (k == null) {
+        return -1;
+      }
+      if (k == id || k.equals(id)) {
+        return i;
+      }
+    }
+  }
+
+  private static int spread(int h) {
+    return h ^ (h >>> 16);
+  }
+
+  /** Whether {@code id} is the id of a person the agreement does not cover. */
+  private boolean isDropped(String id) {
+    int i = refIndex(id);
+    return i >= 0 && refDropped[i];
+  }
+
+  /** The guard of a protected person's id, or null. */
+  private String guardOf(String id) {
+    int i = refIndex(id);
+    return i < 0 ? null : refGuards[i];
   }
 
   private void addPerson(JsonNode p, PersonFacts facts) {
@@ -273,24 +385,42 @@ final class RecordWalk {
   private void collectLinked(JsonNode items, String ref, String field) {
     for (JsonNode it : items) {
       String owner = it.path(ref).asText(null);
-      if (owner != null && (protectedIds.containsKey(owner) || droppedIds.contains(owner))) {
+      if (owner != null && refIndex(owner) >= 0) {
         addProtectedValue(it.path(field).asText(""));
       }
     }
   }
 
   private void collectIdentifyingValues(JsonNode p) {
-    for (JsonNode n : p.path("names")) {
-      addProtectedValue(n.path("full").asText(""));
-      for (JsonNode part : n.path("parts")) {
-        addProtectedValue(part.path("value").asText(""));
+    JsonNode names = p.path("names");
+    if (names instanceof ArrayNode a) {
+      for (int k = 0, n = a.size(); k < n; k++) {
+        collectName(a.get(k));
+      }
+    } else {
+      for (JsonNode n : names) {
+        collectName(n);
       }
     }
-    for (JsonNode i : p.path("identifiers")) {
-      addProtectedValue(i.path("value").asText(""));
-    }
-    for (JsonNode c : p.path("contacts")) {
-      addProtectedValue(c.path("value").asText(""));
+    collectValues(p.path("identifiers"), "value");
+    collectValues(p.path("contacts"), "value");
+  }
+
+  private void collectName(JsonNode n) {
+    addProtectedValue(n.path("full").asText(""));
+    collectValues(n.path("parts"), "value");
+  }
+
+  /** The member {@code field} of each item of {@code items}, as protected values. */
+  private void collectValues(JsonNode items, String field) {
+    if (items instanceof ArrayNode a) {
+      for (int k = 0, n = a.size(); k < n; k++) {
+        addProtectedValue(a.get(k).path(field).asText(""));
+      }
+    } else {
+      for (JsonNode it : items) {
+        addProtectedValue(it.path(field).asText(""));
+      }
     }
   }
 
@@ -316,14 +446,42 @@ final class RecordWalk {
       }
       h = normalisedHash(n);
     }
-    if (collectedCount == collected.length) {
-      int size = Math.max(16, collectedCount * 2);
-      collected = Arrays.copyOf(collected, size);
-      collectedHashes = Arrays.copyOf(collectedHashes, size);
+    if (valueSlots == null || 2 * (protectedCount + 1) > valueSlots.length) {
+      growProtected();
     }
-    collected[collectedCount] = n;
-    collectedHashes[collectedCount] = h;
-    collectedCount++;
+    String[] vs = valueSlots;
+    int[] hs = hashSlots;
+    int mask = vs.length - 1;
+    int f = fold(h);
+    int i = slotOf(f, mask);
+    for (; vs[i] != null; i = (i + 1) & mask) {
+      if (hs[i] == f && vs[i].equals(n)) {
+        return; // a repeat (a name often recurs across a person's name records)
+      }
+    }
+    hs[i] = f;
+    vs[i] = n;
+    protectedCount++;
+  }
+
+  private void growProtected() {
+    String[] vs = valueSlots;
+    int[] hs = hashSlots;
+    int size = vs == null ? 64 : vs.length * 2;
+    valueSlots = new String[size];
+    hashSlots = new int[size];
+    if (vs != null) {
+      for (int k = 0; k < vs.length; k++) {
+        if (vs[k] != null) {
+          int i = slotOf(hs[k], size - 1);
+          while (valueSlots[i] != null) {
+            i = (i + 1) & (size - 1);
+          }
+          valueSlots[i] = vs[k];
+          hashSlots[i] = hs[k];
+        }
+      }
+    }
   }
 
   /** The first {@code len} characters of the scratch buffer (for tests). */
@@ -379,85 +537,56 @@ final class RecordWalk {
   }
 
   /**
-   * Indexes the protected values for the scrub: their hashes (sorted), the longer ones by first
-   * character, the shortest length.
+   * Indexes the protected values for the scrub: the longer ones by first character and by their
+   * first two, the first characters of all, the shortest length.
    */
   private void sealProtected() {
-    // sort by hash, dropping repeats (a name often recurs across a person's name records)
-    int count = collectedCount;
-    int[] order = new int[count];
-    long[] ch = collectedHashes;
-    // a stable insertion sort of the positions by hash: a few dozen values, no boxing
-    for (int k = 0; k < count; k++) {
-      long hk = ch[k];
-      int j = k - 1;
-      while (j >= 0 && ch[order[j]] > hk) {
-        order[j + 1] = order[j];
-        j--;
-      }
-      order[j + 1] = k;
-    }
-    String[] all = new String[count];
-    long[] h = new long[count];
+    String[] slots = valueSlots;
+    String[] all = new String[protectedCount];
+    // how many long values start with each character (by its low five bits; 32: not ASCII), then
+    // the lists filled
+    int[] perFirst = new int[33];
     int size = 0;
-    for (int k = 0; k < count; k++) {
-      String n = collected[order[k]];
-      long hash = ch[order[k]];
-      if (indexOfProtected(all, h, size, n, hash) < 0) {
-        all[size] = n;
-        h[size] = hash;
-        size++;
+    for (String n : slots) {
+      if (n == null) {
+        continue;
       }
-    }
-    all = Arrays.copyOf(all, size);
-    h = Arrays.copyOf(h, size);
-    String[][] byFirst = new String[128][];
-    // how many long values start with each character, then the lists filled in value order
-    int[] perFirst = new int[129];
-    for (int k = 0; k < size; k++) {
-      String n = all[k];
+      all[size++] = n;
       minProtectedLength = Math.min(minProtectedLength, n.length());
       char first = n.charAt(0);
       if (first < 0x80) {
         protectedFirst[first >>> 6] |= 1L << first;
       }
       if (n.length() >= MIN_CONTAINED_LENGTH) {
-        perFirst[Math.min(first, 128)]++;
+        perFirst[first < 0x80 ? first & 31 : 32]++;
       }
     }
-    String[] nonAscii = perFirst[128] == 0 ? NO_STRINGS : new String[perFirst[128]];
+    String[][] byFirst = new String[32][];
+    long[] bigrams = new long[BIGRAM_BITS / 64];
+    String[] nonAscii = perFirst[32] == 0 ? NO_STRINGS : new String[perFirst[32]];
     int nonAsciiCount = 0;
-    for (int k = 0; k < size; k++) {
-      String n = all[k];
+    for (String n : all) {
       if (n.length() >= MIN_CONTAINED_LENGTH) {
         char c = n.charAt(0);
         if (c < 128) {
-          String[] list = byFirst[c];
+          int bit = bigram(c, n.charAt(1));
+          bigrams[bit >>> 6] |= 1L << bit;
+          int k = c & 31;
+          String[] list = byFirst[k];
           if (list == null) {
-            list = byFirst[c] = new String[perFirst[c]];
-            perFirst[c] = 0;
+            list = byFirst[k] = new String[perFirst[k]];
+            perFirst[k] = 0;
           }
-          list[perFirst[c]++] = n;
+          list[perFirst[k]++] = n;
         } else {
           nonAscii[nonAsciiCount++] = n;
         }
       }
     }
     protectedArray = all;
-    protectedHashes = h;
     longByFirstChar = byFirst;
+    protectedBigrams = bigrams;
     longNonAscii = nonAscii;
-  }
-
-  /** The position of {@code n} (hash {@code hash}) among the first {@code size} values, or -1. */
-  private static int indexOfProtected(
-      String[] values, long[] hashes, int size, String n, long hash) {
-    for (int k = size - 1; k >= 0 && hashes[k] >= hash; k--) {
-      if (hashes[k] == hash && values[k].equals(n)) {
-        return k;
-      }
-    }
-    return -1;
   }
 
   /** Whether the normalised value {@code n} is one of the protected values. */
@@ -475,21 +604,46 @@ final class RecordWalk {
    * protected value: the hash first, the full comparison on a hit.
    */
   private boolean isProtected(char[] b, int len, long hash) {
-    long[] hs = protectedHashes;
-    int i = Arrays.binarySearch(hs, hash);
-    if (i < 0) {
-      return false;
+    int[] hs = hashSlots;
+    String[] vs = valueSlots;
+    int mask = hs.length - 1;
+    int f = fold(hash);
+    for (int i = slotOf(f, mask); ; i = (i + 1) & mask) {
+      String v = vs[i];
+      if (v == null) {
+        return false;
+      }
+      if (hs[i] == f && v.length() == len && startsWith(b, len, 0, v)) {
+        return true;
+      }
     }
-    while (i > 0 && hs[i - 1] == hash) {
-      i--;
-    }
-    for (; i < hs.length && hs[i] == hash; i++) {
-      String v = protectedArray[i];
-      if (v.length() == len && startsWith(b, len, 0, v)) {
+  }
+
+  /** Whether some protected value may have the hash {@code hash} (its folded hash is there). */
+  private boolean hasProtectedHash(long hash) {
+    int[] hs = hashSlots;
+    String[] vs = valueSlots;
+    int mask = hs.length - 1;
+    int f = fold(hash);
+    for (int i = slotOf(f, mask); vs[i] != null; i = (i + 1) & mask) {
+      if (hs[i] == f) {
         return true;
       }
     }
     return false;
+  }
+
+  private static int fold(long hash) {
+    return (int) (hash ^ (hash >>> 32));
+  }
+
+  private static int slotOf(int fold, int mask) {
+    return (fold ^ (fold >>> 16)) & mask;
+  }
+
+  /** The bit of two adjacent characters in {@link #protectedBigrams}. */
+  private static int bigram(char first, char second) {
+    return (first * 31 + second) & (BIGRAM_BITS - 1);
   }
 
   /**
@@ -577,11 +731,11 @@ final class RecordWalk {
     if (sn == relationItem) {
       String from = in.path("from").asText("");
       String to = in.path("to").asText("");
-      if (droppedIds.contains(from) || droppedIds.contains(to)) {
+      if (isDropped(from) || isDropped(to)) {
         return withholdAll(in, sn, AGREEMENT_CATEGORY);
       }
       if ("FAMILY_OF".equals(in.path("type").asText())
-          && (protectedIds.containsKey(from) || protectedIds.containsKey(to))) {
+          && (guardOf(from) != null || guardOf(to) != null)) {
         return withholdAll(in, sn, VP_FAMILY_RELATION);
       }
     }
@@ -589,8 +743,9 @@ final class RecordWalk {
       String owner = in.path(sn == commItem ? "user" : "holder").asText("");
       String savedGuard = linkedGuard;
       boolean savedDropped = linkedDropped;
-      linkedGuard = protectedIds.get(owner);
-      linkedDropped = droppedIds.contains(owner);
+      int ref = refIndex(owner);
+      linkedGuard = ref < 0 ? null : refGuards[ref];
+      linkedDropped = ref >= 0 && refDropped[ref];
       try {
         return visitObject(in, sn);
       } finally {
@@ -667,8 +822,8 @@ final class RecordWalk {
   private JsonNode visitObject(JsonNode in, CanonicalSchema.Node sn) {
     int mark = decisions == null ? 0 : decisions.size();
     boolean minimise = mode == Mode.MINIMISE;
-    // the output object's members, made at the first member released (many objects lose all)
-    FieldMap out = null;
+    // the output object's members go on the member stack from here
+    int base = memberTop;
     // the nearest enclosing address (generalisation reads it); only an address changes it
     JsonNode savedAddress = null;
     if (sn.isAddress) {
@@ -677,6 +832,8 @@ final class RecordWalk {
     }
     int len = path.length();
     Pointers here = at;
+    // the shared pointers of this object's members are found by the schema's slot of each name
+    boolean slots = here != null && here.schema == sn;
     int members = 0;
     // bits by property ordinal (see CanonicalSchema.Node#maskable): members present, released
     long present = 0;
@@ -685,8 +842,8 @@ final class RecordWalk {
       Map.Entry<String, JsonNode> e = it.next();
       members++;
       String name = e.getKey();
-      CanonicalSchema.Node child = sn.property(name);
-      if (child == null) {
+      int slot = sn.slot(name);
+      if (slot < 0) {
         // a field the schema does not have: its name may itself be personal data, so the report
         // and any error name only where it was
         sync(here, len).append("/").append(UNKNOWN_FIELD);
@@ -694,8 +851,12 @@ final class RecordWalk {
         withhold(e.getValue(), null, NOT_IN_SCHEMA);
         continue;
       }
-      Pointers p = here == null ? null : here.property(child, name);
-      if (p == null) {
+      Pointers p = slots ? here.property(slot, name) : null;
+      CanonicalSchema.Node child;
+      if (p != null) {
+        child = p.schema; // the same node as sn.nodeAt(slot), on an object read next anyway
+      } else {
+        child = sn.nodeAt(slot);
         appendSegment(sync(here, len), name);
       }
       JsonNode v = e.getValue();
@@ -716,11 +877,8 @@ final class RecordWalk {
       present |= bit;
       if (o != null && minimise) {
         kept |= bit;
-        if (out == null) {
-          out = new FieldMap(in.size());
-        }
         // input member names are unique, and each is visited once
-        out.append(name, o);
+        pushMember(name, o);
       }
     }
     at = here;
@@ -730,13 +888,16 @@ final class RecordWalk {
     if (!minimise) {
       return null;
     }
-    int released = out == null ? 0 : out.size();
+    // this object's members stay readable above the top until the next push (none below)
+    int top = memberTop;
+    memberTop = base;
+    int released = (top - base) >> 1;
     boolean masks = sn.maskable;
     if (sn.isNameRecord
-        && (out == null
+        && (released == 0
             || (masks
                 ? (kept & sn.nameMask) == 0
-                : !out.containsKey("full") && !out.containsKey("parts")))) {
+                : !hasMember(base, top, "full") && !hasMember(base, top, "parts")))) {
       // a name record without a name says only that a name exists: it goes whole
       demote(mark, REQUIRED_FIELD_WITHHELD);
       return null;
@@ -751,7 +912,7 @@ final class RecordWalk {
         }
       } else {
         for (String req : sn.requiredArray) {
-          if (in.has(req) && (out == null || !out.containsKey(req))) {
+          if (in.has(req) && !hasMember(base, top, req)) {
             demote(mark, REQUIRED_FIELD_WITHHELD);
             return null;
           }
@@ -761,7 +922,31 @@ final class RecordWalk {
     if (released == 0 && sn != root) {
       return null;
     }
-    return new ObjectNode(F, out == null ? new FieldMap(0) : out);
+    // a person gets up to two members more (ageBand, minorStatus: see visitPerson)
+    FieldMap out = FieldMap.copyOf(memberStack, base, released, sn == personItem ? 2 : 0);
+    return new ObjectNode(F, out);
+  }
+
+  private void pushMember(String name, JsonNode value) {
+    Object[] m = memberStack;
+    int t = memberTop;
+    if (t + 2 > m.length) {
+      m = memberStack = Arrays.copyOf(m, m.length * 2);
+    }
+    m[t] = name;
+    m[t + 1] = value;
+    memberTop = t + 2;
+  }
+
+  /** Whether the member stack holds the name {@code name} between {@code from} and {@code to}. */
+  private boolean hasMember(int from, int to, String name) {
+    Object[] m = memberStack;
+    for (int i = from; i < to; i += 2) {
+      if (name.equals(m[i])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean sectionAllowed(String name) {
@@ -781,8 +966,11 @@ final class RecordWalk {
    * withheld unless a rule names it); a leaf victim protection guards; then the rule. This method
    * is the only place that order is written. It settles the common outcomes itself (a rule's plain
    * release or withhold, the default withhold) with one report entry at the end, and hands every
-   * other one to {@link #leafAside}, which is too large for the JIT to inline: this method stays
-   * small enough to be inlined into the walk's loops, whatever compiles first.
+   * other one to {@link #leafAside}, which is too large for the JIT to inline, to keep the rare
+   * paths out of this method's compiled code. (Its bytecode is small enough to inline into the
+   * walk's loops, but C2 usually compiles it on its own first, and its machine code is then above
+   * InlineSmallCode, so the loops call it: -XX:+PrintInlining says "already compiled into a big
+   * method" on JDK 17.)
    */
   private JsonNode visitLeaf(JsonNode in, CanonicalSchema.Node sn, Pointers p) {
     Rule r = policy.rule(sn, slot);
@@ -793,7 +981,8 @@ final class RecordWalk {
         at = p;
         return leafAside(ASIDE_PSN, in, sn, text, r);
       }
-      if (sn.personReference && (droppedIds.contains(text) || protectedIds.containsKey(text))) {
+      // a dropped or protected person (every entry of the table is one or the other)
+      if (sn.personReference && refIndex(text) >= 0) {
         at = p;
         return leafAside(ASIDE_PERSON_REFERENCE, in, sn, text, r);
       }
@@ -842,7 +1031,7 @@ final class RecordWalk {
       }
       case ASIDE_PERSON_REFERENCE -> {
         // a reference to a person the agreement does not cover, or to a protected person
-        if (droppedIds.contains(text)) {
+        if (isDropped(text)) {
           return withhold(in, sn, AGREEMENT_CATEGORY);
         }
         if (r == null || r.action() == FieldAction.WITHHOLD) {
@@ -956,7 +1145,7 @@ final class RecordWalk {
     String n = normalise(text);
     if (!sn.scrubContained) {
       // equality only: the hash of the normalised form first (normalisedHash(text), from n)
-      if (Arrays.binarySearch(protectedHashes, hashOfNormalised(n)) < 0) {
+      if (!hasProtectedHash(hashOfNormalised(n))) {
         return false;
       }
       return isProtectedValue(n);
@@ -976,7 +1165,7 @@ final class RecordWalk {
     String[][] byFirst = longByFirstChar;
     for (int i = 0; i < n.length(); i++) {
       char c = n.charAt(i);
-      String[] candidates = c < 128 ? byFirst[c] : null;
+      String[] candidates = c < 128 ? byFirst[c & 31] : null;
       if (candidates != null) {
         for (String v : candidates) {
           if (n.startsWith(v, i)) {
@@ -1056,10 +1245,17 @@ final class RecordWalk {
       }
       return false;
     }
-    // containment of the longer values, indexed by first character (all ASCII here)
+    // containment of the longer values, indexed by first character (all ASCII here); every one
+    // has MIN_CONTAINED_LENGTH characters or more, so it starts no later than at last, and where
+    // the two characters there start none of them, there are no candidates to compare
     String[][] byFirst = longByFirstChar;
-    for (int i = 0; i < len; i++) {
-      String[] candidates = byFirst[b[i]];
+    long[] bigrams = protectedBigrams;
+    for (int i = 0, last = len - MIN_CONTAINED_LENGTH; i <= last; i++) {
+      int bit = bigram(b[i], b[i + 1]);
+      if ((bigrams[bit >>> 6] & (1L << bit)) == 0) {
+        continue;
+      }
+      String[] candidates = byFirst[b[i] & 31];
       if (candidates != null) {
         for (String v : candidates) {
           if (startsWith(b, len, i, v)) {
@@ -1320,25 +1516,20 @@ final class RecordWalk {
     psnDigits[psnDigits.length - 1] = digits;
   }
 
-  /** Whether the digits of {@code text} spell a PSN of this record (count first: no garbage). */
+  /**
+   * Whether the digits of {@code text} spell a PSN of this record. Most strings tested here have no
+   * digit at all, or not a PSN's first one: String.indexOf (vectorised by the JIT) rules those out
+   * without a loop over their characters here; a string that has it is compared digit by digit,
+   * which stops at the first digit that differs.
+   */
   private boolean isPsn(String text) {
-    int length = text.length();
-    if (length < minPsnLength) {
+    if (text.length() < minPsnLength) {
       return false; // fewer characters than the shortest PSN has digits
-    }
-    int count = 0;
-    for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      if (c >= '0' && c <= '9') {
-        count++;
-      }
-    }
-    if ((psnLengths & (1L << Math.min(count, 63))) == 0) {
-      return false;
     }
     // the digits against each PSN in place (a record has one or two): no digit string per value
     for (String psn : psnDigits) {
-      if (psn.length() == count && digitsEqual(text, psn)) {
+      // digits equal to psn include its first digit (every stored PSN has at least one digit)
+      if (text.indexOf(psn.charAt(0)) >= 0 && digitsEqual(text, psn)) {
         return true;
       }
     }

@@ -66,6 +66,41 @@ class FieldMapTest {
   }
 
   @Test
+  void copyOf_slicesOfAStack_behaveLikeLinkedHashMap() {
+    Random r = new Random(5);
+    for (int run = 0; run < 200; run++) {
+      int from = 2 * r.nextInt(4);
+      int count = r.nextInt(5);
+      Object[] stack = new Object[from + 2 * count + 4];
+      Map<String, JsonNode> l = new LinkedHashMap<>();
+      for (int i = 0; i < stack.length; i += 2) {
+        stack[i] = "s" + i;
+        stack[i + 1] = IntNode.valueOf(i);
+        if (i >= from && i < from + 2 * count) {
+          l.put("s" + i, IntNode.valueOf(i));
+        }
+      }
+      FieldMap f = FieldMap.copyOf(stack, from, count, r.nextInt(3));
+      assertThat(f).isEqualTo(l);
+      assertThat(new ArrayList<>(f.keySet())).isEqualTo(new ArrayList<>(l.keySet()));
+      for (int op = 0; op < 8; op++) {
+        String k = "s" + 2 * r.nextInt(8);
+        JsonNode v = IntNode.valueOf(r.nextInt(5));
+        if (r.nextBoolean()) {
+          assertThat(f.put(k, v)).isEqualTo(l.put(k, v));
+        } else {
+          assertThat(f.remove(k)).isEqualTo(l.remove(k));
+        }
+        assertThat(new ArrayList<>(f.entrySet())).isEqualTo(new ArrayList<>(l.entrySet()));
+        assertThat(f).isEqualTo(l);
+        assertThat(l).isEqualTo(f);
+        assertThat(f.hashCode()).isEqualTo(l.hashCode());
+        assertThat(f.toString()).isEqualTo(l.toString());
+      }
+    }
+  }
+
+  @Test
   void objectNode_withFieldMap_serialisesAndComparesLikeDefault() throws Exception {
     FieldMap f = new FieldMap(2);
     f.append("b", IntNode.valueOf(1));
