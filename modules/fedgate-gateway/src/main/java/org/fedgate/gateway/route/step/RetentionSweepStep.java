@@ -3,9 +3,12 @@ package org.fedgate.gateway.route.step;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.Set;
+import java.util.function.IntFunction;
 import org.apache.camel.Exchange;
 import org.fedgate.gateway.GatewayContext;
 import org.fedgate.gateway.port.AuditTrail.AuditEvent;
@@ -32,6 +35,8 @@ public final class RetentionSweepStep extends Step {
 
   private static final Logger LOG = LoggerFactory.getLogger(RetentionSweepStep.class);
   private static final int BATCH = 200;
+  // failed erasures named one by one in the log per partner and sweep; the rest are counted
+  private static final int NAMED_FAILURES = 10;
 
   private final Erasure erasure;
 
@@ -67,7 +72,7 @@ public final class RetentionSweepStep extends Step {
       Instant cut = now.atOffset(ZoneOffset.UTC).minus(r.period()).toInstant();
       erased +=
           eraseAll(
-              () -> erasure.due(counterpart, cut, BATCH),
+              limit -> erasure.due(counterpart, cut, limit),
               "retention-" + r.period(),
               r.agreement().id(),
               r.agreement().version(),
@@ -77,7 +82,7 @@ public final class RetentionSweepStep extends Step {
     Duration keep = ctx.config().retention().sentEnvelopes();
     erased +=
         eraseAll(
-            () -> erasure.dueSent(now.minus(keep), BATCH),
+            limit -> erasure.dueSent(now.minus(keep), limit),
             "sent-retention-" + iso(keep),
             null,
             null,
@@ -96,44 +101,61 @@ public final class RetentionSweepStep extends Step {
   }
 
   /**
-   * Erases batch after batch of due records until none is left or a batch erases nothing. A batch
-   * that fails is erased record by record, so that one bad record fails alone; it stays, and is
-   * tried again at the next sweep.
+   * Erases batch after batch of due records until none is left. A batch that fails is erased record
+   * by record, so that one bad record fails alone; it stays, is skipped for the rest of this sweep
+   * and is tried again at the next. {@code next} takes a row limit: each query asks for as many
+   * more rows as have failed, so that failed records cannot fill a batch (the store hands them out
+   * first again, and a few hundred bad records would otherwise hide every good one behind them,
+   * sweep after sweep).
    */
   private int eraseAll(
-      Supplier<List<Erasure.Due>> next,
+      IntFunction<List<Erasure.Due>> next,
       String justification,
       String agreementId,
       String agreementVersion,
       Instant now) {
+    Set<String> failed = new HashSet<>();
     int erased = 0;
     while (true) {
-      List<Erasure.Due> due = next.get();
+      List<Erasure.Due> due = new ArrayList<>(next.apply(BATCH + failed.size()));
+      due.removeIf(d -> failed.contains(d.kind() + ":" + d.id()));
       if (due.isEmpty()) {
+        if (failed.size() > NAMED_FAILURES) {
+          LOG.warn(
+              "retention erasure failed for {} records ({} named above): justification={}",
+              failed.size(),
+              NAMED_FAILURES,
+              justification);
+        }
         return erased;
       }
       int done;
       try {
         done = erase(due, justification, agreementId, agreementVersion, now);
+        if (done == 0) {
+          // none erased and none failed: another instance's sweep erased these meanwhile
+          return erased;
+        }
       } catch (RuntimeException batchFailed) {
+        // record by record: each is then erased, gone or in failed, so the next query moves on
         done = 0;
         for (Erasure.Due d : due) {
           try {
             done += erase(List.of(d), justification, agreementId, agreementVersion, now);
           } catch (RuntimeException e) {
-            // the code or the kind of failure only: a message may quote a stored value
-            LOG.warn(
-                "retention erasure failed: code={} messageId={} kind={}",
-                e instanceof FedgateException f ? f.code() : e.getClass().getSimpleName(),
-                d.messageId(),
-                d.kind());
+            failed.add(d.kind() + ":" + d.id());
+            if (failed.size() <= NAMED_FAILURES) {
+              // the code or the kind of failure only: a message may quote a stored value
+              LOG.warn(
+                  "retention erasure failed: code={} messageId={} kind={}",
+                  e instanceof FedgateException f ? f.code() : e.getClass().getSimpleName(),
+                  d.messageId(),
+                  d.kind());
+            }
           }
         }
       }
       erased += done;
-      if (done == 0) {
-        return erased;
-      }
     }
   }
 
