@@ -147,6 +147,19 @@ class RetentionIT {
         .path("entries");
   }
 
+  /** The retention sweep's counter of one gateway (0 before its first count). */
+  static double erasureCount(GatewayContext gateway, String kind, String outcome) {
+    var c =
+        gateway
+            .metrics()
+            .registry()
+            .find("fedgate.retention.erasures")
+            .tag("kind", kind)
+            .tag("outcome", outcome)
+            .counter();
+    return c == null ? 0 : c.count();
+  }
+
   static int erasures(String messageId) {
     JsonNode entries =
         kh().audit()
@@ -328,7 +341,9 @@ class RetentionIT {
     age(th(), outbox, recent, Duration.ofDays(29).toMillis());
     age(th(), outbox, pending, Duration.ofDays(60).toMillis());
 
+    double sentBefore = erasureCount(th(), "sent", "erased");
     assertThat(new RetentionSweepStep(th()).sweep()).isEqualTo(1);
+    assertThat(erasureCount(th(), "sent", "erased") - sentBefore).isEqualTo(1);
 
     Outbox.Entry gone = th().outbox().find(old).orElseThrow();
     assertThat(gone.envelope()).isNull();
@@ -424,7 +439,12 @@ class RetentionIT {
       age(inbound, id, 7);
     }
 
+    double failedBefore = erasureCount(kh(), "received", "failed");
+    double erasedBefore = erasureCount(kh(), "received", "erased");
     assertThat(new RetentionSweepStep(kh()).sweep()).isEqualTo(1);
+    // one failure counted per record and sweep, however often the record was tried
+    assertThat(erasureCount(kh(), "received", "failed") - failedBefore).isEqualTo(201);
+    assertThat(erasureCount(kh(), "received", "erased") - erasedBefore).isEqualTo(1);
     assertThat(kh().inbound().find(good).orElseThrow().body()).isNull();
     assertThat(erasures(good)).isEqualTo(1);
     for (String id : List.of(bad.get(0), bad.get(200))) {

@@ -66,6 +66,19 @@ public final class GatewayMetrics {
         .increment();
   }
 
+  /**
+   * Records erased by the retention sweep ({@code kind}: received, answer, quarantined or sent;
+   * {@code outcome}: erased or failed).
+   */
+  public void erasures(String kind, String outcome, int count) {
+    Counter.builder("fedgate.retention.erasures")
+        .description("Records erased at the end of their retention period")
+        .tag("kind", kind)
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment(count);
+  }
+
   /** A request or envelope was refused with an FG code. */
   public void rejection(String code) {
     Counter.builder("fedgate.rejections")

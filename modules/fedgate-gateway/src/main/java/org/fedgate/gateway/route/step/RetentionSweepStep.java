@@ -131,7 +131,7 @@ public final class RetentionSweepStep extends Step {
       }
       int done;
       try {
-        done = erase(due, justification, agreementId, agreementVersion, now);
+        done = counted(erase(due, justification, agreementId, agreementVersion, now));
         if (done == 0) {
           // none erased and none failed: another instance's sweep erased these meanwhile
           return erased;
@@ -141,9 +141,10 @@ public final class RetentionSweepStep extends Step {
         done = 0;
         for (Erasure.Due d : due) {
           try {
-            done += erase(List.of(d), justification, agreementId, agreementVersion, now);
+            done += counted(erase(List.of(d), justification, agreementId, agreementVersion, now));
           } catch (RuntimeException e) {
             failed.add(d.kind() + ":" + d.id());
+            ctx.metrics().erasures(kind(d), "failed", 1);
             if (failed.size() <= NAMED_FAILURES) {
               // the code or the kind of failure only: a message may quote a stored value
               LOG.warn(
@@ -159,8 +160,23 @@ public final class RetentionSweepStep extends Step {
     }
   }
 
-  /** Erases the records in one transaction with an ERASURE entry each; returns how many. */
-  private int erase(
+  /** Counts committed erasures by kind in the metrics; returns how many there were. */
+  private int counted(List<Erasure.Due> erased) {
+    for (Erasure.Due d : erased) {
+      ctx.metrics().erasures(kind(d), "erased", 1);
+    }
+    return erased.size();
+  }
+
+  private static String kind(Erasure.Due d) {
+    return d.kind().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * Erases the records in one transaction with an ERASURE entry each; returns those erased (not
+   * those another instance erased meanwhile).
+   */
+  private List<Erasure.Due> erase(
       List<Erasure.Due> due,
       String justification,
       String agreementId,
@@ -169,7 +185,8 @@ public final class RetentionSweepStep extends Step {
     return ctx.batcher()
         .run(
             (c, audit) -> {
-              int n = 0;
+              // made afresh by each run: the batcher may run this unit again alone
+              List<Erasure.Due> erased = new ArrayList<>(due.size());
               for (Erasure.Due d : due) {
                 // another instance's sweep may have erased it meanwhile: no second entry
                 if (erasure.erase(c, d, now)) {
@@ -182,10 +199,10 @@ public final class RetentionSweepStep extends Step {
                           .agreement(agreementId, agreementVersion)
                           .outcome("OK", null)
                           .build());
-                  n++;
+                  erased.add(d);
                 }
               }
-              return n;
+              return erased;
             });
   }
 }
