@@ -72,6 +72,7 @@ public final class RetentionSweepStep extends Step {
       Instant cut = now.atOffset(ZoneOffset.UTC).minus(r.period()).toInstant();
       erased +=
           eraseAll(
+              counterpart,
               limit -> erasure.due(counterpart, cut, limit),
               "retention-" + r.period(),
               r.agreement().id(),
@@ -82,6 +83,7 @@ public final class RetentionSweepStep extends Step {
     Duration keep = ctx.config().retention().sentEnvelopes();
     erased +=
         eraseAll(
+            "sent",
             limit -> erasure.dueSent(now.minus(keep), limit),
             "sent-retention-" + iso(keep),
             null,
@@ -101,14 +103,15 @@ public final class RetentionSweepStep extends Step {
   }
 
   /**
-   * Erases batch after batch of due records until none is left. A batch that fails is erased record
-   * by record, so that one bad record fails alone; it stays, is skipped for the rest of this sweep
-   * and is tried again at the next. {@code next} takes a row limit: each query asks for as many
-   * more rows as have failed, so that failed records cannot fill a batch (the store hands them out
-   * first again, and a few hundred bad records would otherwise hide every good one behind them,
-   * sweep after sweep).
+   * Erases batch after batch of due records ({@code scope}: the partner they came from, or {@code
+   * sent}) until none is left. A batch that fails is erased record by record, so that one bad
+   * record fails alone; it stays, is skipped for the rest of this sweep and is tried again at the
+   * next. {@code next} takes a row limit: each query asks for as many more rows as have failed, so
+   * that failed records cannot fill a batch (the store hands them out first again, and a few
+   * hundred bad records would otherwise hide every good one behind them, sweep after sweep).
    */
   private int eraseAll(
+      String scope,
       IntFunction<List<Erasure.Due>> next,
       String justification,
       String agreementId,
@@ -122,10 +125,10 @@ public final class RetentionSweepStep extends Step {
       if (due.isEmpty()) {
         if (failed.size() > NAMED_FAILURES) {
           LOG.warn(
-              "retention erasure failed for {} records ({} named above): justification={}",
+              "retention erasure failed for {} records ({} named above): partner={}",
               failed.size(),
               NAMED_FAILURES,
-              justification);
+              scope);
         }
         return erased;
       }
