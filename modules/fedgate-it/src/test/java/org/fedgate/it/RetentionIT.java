@@ -102,6 +102,40 @@ class RetentionIT {
         .body();
   }
 
+  /** Moves an inbound row's arrival back (see {@link #age}). */
+  static final String AGE_INBOUND =
+      "UPDATE fg_inbound SET received_at = received_at - ? WHERE message_id = ?";
+
+  /** Delivered records from {@code sender} in KH's inbound table, as if received just now. */
+  static void receivedAtKh(String sender, String payloadSha256, List<String> ids) {
+    kh().store()
+        .inTransaction(
+            c -> {
+              for (String id : ids) {
+                kh().inbound()
+                    .insert(
+                        c,
+                        new InboundQueue.Entry(
+                            id,
+                            id,
+                            sender,
+                            "CASE_NOTIFICATION",
+                            "INVESTIGATION",
+                            payloadSha256,
+                            Instant.now(),
+                            Instant.now().plusSeconds(60),
+                            "application/json",
+                            "{\"fictional\":true}",
+                            "receipt",
+                            InboundQueue.State.DELIVERED,
+                            0,
+                            null,
+                            null));
+              }
+              return null;
+            });
+  }
+
   /** Moves a row's dates back by {@code years}, as if it had arrived that long ago. */
   static void age(String sql, String id, int years) {
     long by =
@@ -205,39 +239,15 @@ class RetentionIT {
                             "header.payload.signature")));
     // a record from an agency no agreement covers: how long it may be kept is unknown
     String stray = "0190f000-0000-7000-8000-00000000b002";
-    kh().store()
-        .inTransaction(
-            c -> {
-              kh().inbound()
-                  .insert(
-                      c,
-                      new InboundQueue.Entry(
-                          stray,
-                          stray,
-                          "MY-PDRM",
-                          "CASE_NOTIFICATION",
-                          "INVESTIGATION",
-                          digest("stray fixture"),
-                          Instant.now(),
-                          Instant.now().plusSeconds(60),
-                          "application/json",
-                          "{\"fictional\":true}",
-                          "receipt",
-                          InboundQueue.State.DELIVERED,
-                          0,
-                          null,
-                          null));
-              return null;
-            });
+    receivedAtKh("MY-PDRM", digest("stray fixture"), List.of(stray));
 
     // nothing is old enough yet
     assertThat(new RetentionSweepStep(kh()).sweep()).isZero();
     assertThat(kh().inbound().find(old).orElseThrow().body()).isNotNull();
 
-    String inbound = "UPDATE fg_inbound SET received_at = received_at - ? WHERE message_id = ?";
-    age(inbound, old, 6);
-    age(inbound, recent, 4);
-    age(inbound, stray, 30);
+    age(AGE_INBOUND, old, 6);
+    age(AGE_INBOUND, recent, 4);
+    age(AGE_INBOUND, stray, 30);
     age("UPDATE fg_request SET updated_at = updated_at - ? WHERE request_id = ?", requestId, 6);
     age(
         "UPDATE fg_quarantine SET received_at = received_at - ? WHERE message_id = ?",
@@ -407,36 +417,10 @@ class RetentionIT {
     for (int i = 0; i < 201; i++) {
       bad.add(String.format("0190f000-0000-7000-8000-0000000d%04d", i));
     }
-    kh().store()
-        .inTransaction(
-            c -> {
-              for (String id : bad) {
-                kh().inbound()
-                    .insert(
-                        c,
-                        new InboundQueue.Entry(
-                            id,
-                            id,
-                            TH.value(),
-                            "CASE_NOTIFICATION",
-                            "INVESTIGATION",
-                            "AAAA",
-                            Instant.now(),
-                            Instant.now().plusSeconds(60),
-                            "application/json",
-                            "{\"fictional\":true}",
-                            "receipt",
-                            InboundQueue.State.DELIVERED,
-                            0,
-                            null,
-                            null));
-              }
-              return null;
-            });
-    String inbound = "UPDATE fg_inbound SET received_at = received_at - ? WHERE message_id = ?";
-    age(inbound, good, 6);
+    receivedAtKh(TH.value(), "AAAA", bad);
+    age(AGE_INBOUND, good, 6);
     for (String id : bad) {
-      age(inbound, id, 7);
+      age(AGE_INBOUND, id, 7);
     }
 
     double failedBefore = erasureCount(kh(), "received", "failed");

@@ -93,8 +93,7 @@ public final class Erasure {
                   + " WHERE sender = ? AND received_at < ? AND erased_at IS NULL AND state IN "
                   + FINISHED
                   + first,
-              counterpart,
-              cut,
+              List.of(counterpart, cut),
               rs ->
                   new Due(
                       Kind.RECEIVED,
@@ -110,8 +109,7 @@ public final class Erasure {
               "SELECT request_id, message_id, purpose FROM fg_request WHERE partner = ?"
                   + " AND updated_at < ? AND erased_at IS NULL AND answer IS NOT NULL"
                   + first,
-              counterpart,
-              cut,
+              List.of(counterpart, cut),
               rs ->
                   new Due(
                       Kind.ANSWER,
@@ -127,8 +125,7 @@ public final class Erasure {
               "SELECT message_id, conversation_id, purpose, payload_sha256 FROM fg_quarantine"
                   + " WHERE sender = ? AND received_at < ? ORDER BY received_at"
                   + first,
-              counterpart,
-              cut,
+              List.of(counterpart, cut),
               rs ->
                   new Due(
                       Kind.QUARANTINED,
@@ -153,28 +150,24 @@ public final class Erasure {
     return store.inTransaction(
         c -> {
           List<Due> out = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT message_id, partner, conversation_id, purpose, payload_sha256"
-                      + " FROM fg_outbox WHERE erased_at IS NULL AND created_at < ?"
-                      + " AND state <> 'PENDING' FETCH FIRST "
-                      + limit
-                      + " ROWS ONLY")) {
-            ps.setLong(1, before.toEpochMilli());
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(
-                    new Due(
-                        Kind.SENT,
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(1),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5)));
-              }
-            }
-          }
+          collect(
+              c,
+              "SELECT message_id, partner, conversation_id, purpose, payload_sha256"
+                  + " FROM fg_outbox WHERE erased_at IS NULL AND created_at < ?"
+                  + " AND state <> 'PENDING' FETCH FIRST "
+                  + limit
+                  + " ROWS ONLY",
+              List.of(before.toEpochMilli()),
+              rs ->
+                  new Due(
+                      Kind.SENT,
+                      rs.getString(1),
+                      rs.getString(2),
+                      rs.getString(1),
+                      rs.getString(3),
+                      rs.getString(4),
+                      rs.getString(5)),
+              out);
           return out;
         });
   }
@@ -183,13 +176,14 @@ public final class Erasure {
     Due read(ResultSet rs) throws SQLException;
   }
 
-  /** Runs a query taking (counterpart, cut) and adds a {@link Due} per row. */
+  /** Runs a query with its parameters in order and adds a {@link Due} per row. */
   private static void collect(
-      Connection c, String sql, String counterpart, long cut, RowReader reader, List<Due> out)
+      Connection c, String sql, List<Object> params, RowReader reader, List<Due> out)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, counterpart);
-      ps.setLong(2, cut);
+      for (int i = 0; i < params.size(); i++) {
+        ps.setObject(i + 1, params.get(i));
+      }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(reader.read(rs));
