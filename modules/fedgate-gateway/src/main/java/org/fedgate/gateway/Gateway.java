@@ -229,6 +229,7 @@ public final class Gateway implements AutoCloseable {
     if (b != null && b.soapInbound() != null) {
       soapEndpoint = new EndpointImpl(bus, new SoapSubmitEndpoint(agencyResource));
       soapEndpoint.setBindingUri(SOAPBinding.SOAP11HTTP_BINDING);
+      soapEndpoint.setProperties(SoapSecurity.endpointProperties());
       soapEndpoint
           .getInInterceptors()
           .add(

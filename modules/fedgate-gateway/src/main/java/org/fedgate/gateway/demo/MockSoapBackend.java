@@ -41,6 +41,7 @@ public final class MockSoapBackend implements AutoCloseable {
     this.url = "http://" + host + ":" + port + "/soap/backend";
     this.endpoint = new EndpointImpl(bus, new Handler());
     endpoint.getInInterceptors().add(SoapSecurity.inbound(username, password));
+    endpoint.setProperties(SoapSecurity.endpointProperties());
     endpoint.publish(url);
   }
 

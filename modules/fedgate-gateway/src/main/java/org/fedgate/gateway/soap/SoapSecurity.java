@@ -7,9 +7,11 @@ import java.util.Map;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.CallbackHandler;
 import javax.security.auth.callback.UnsupportedCallbackException;
+import org.apache.cxf.ws.security.SecurityConstants;
 import org.apache.cxf.ws.security.wss4j.WSS4JInInterceptor;
 import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
 import org.apache.wss4j.common.ConfigurationConstants;
+import org.apache.wss4j.common.cache.MemoryReplayCache;
 import org.apache.wss4j.common.ext.WSPasswordCallback;
 
 /**
@@ -45,6 +47,21 @@ public final class SoapSecurity {
     p.put(ConfigurationConstants.TIMESTAMP_STRICT, "true");
     p.put(ConfigurationConstants.PW_CALLBACK_REF, handler(username, password));
     return new WSS4JInInterceptor(p);
+  }
+
+  /**
+   * The properties a receiving endpoint needs besides {@link #inbound}: its replay caches (the
+   * UsernameToken nonces and Timestamps seen within their time to live), in memory. Without them
+   * WSS4J makes an EhCache store for each endpoint in a new {@code cxf*} directory under {@code
+   * java.io.tmpdir} that nothing deletes, one more at every start; the cache is per process either
+   * way (a restarted endpoint still refuses a stale Timestamp, as {@link #inbound} requires one of
+   * at most 300 s).
+   */
+  public static Map<String, Object> endpointProperties() {
+    Map<String, Object> p = new HashMap<>();
+    p.put(SecurityConstants.NONCE_CACHE_INSTANCE, new MemoryReplayCache());
+    p.put(SecurityConstants.TIMESTAMP_CACHE_INSTANCE, new MemoryReplayCache());
+    return p;
   }
 
   private static CallbackHandler handler(String username, char[] password) {
