@@ -1,12 +1,16 @@
 package org.fedgate.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +45,12 @@ import org.openjdk.jmh.annotations.State;
  *       (pseudonymisation with HMAC-SHA-256);
  *   <li>{@code muleNetworkIntelligence}: the money-mule record for INTELLIGENCE;
  *   <li>{@code mixed}: the three in turn (one op = one record);
- *   <li>{@code overSharingCheckRaid}: the receiver's check of the minimised raid record.
+ *   <li>{@code overSharingCheckRaid}: the receiver's check of the minimised raid record;
+ *   <li>{@code raidTraversalBaseline} and {@code raidDeepCopyBaseline}: yardsticks, not
+ *       minimisations: a bare visit of every member of the raid record's Jackson tree, and
+ *       Jackson's own {@code deepCopy} of it. A minimisation visits every member, decides each leaf
+ *       and builds a new tree and a report of 482 entries, so a Jackson deep copy is about the
+ *       least it can cost on this input representation.
  * </ul>
  */
 @State(Scope.Thread)
@@ -112,6 +121,36 @@ public class MinimisationBenchmark {
     return check.offendingPaths(thKh, Purpose.INVESTIGATION, raidMinimised).size();
   }
 
+  @Benchmark
+  public long raidTraversalBaseline() {
+    return traverse(raid);
+  }
+
+  @Benchmark
+  public JsonNode raidDeepCopyBaseline() {
+    return raid.deepCopy();
+  }
+
+  /** Visits every member and item, as the walk must, and decides nothing. */
+  static long traverse(JsonNode n) {
+    if (n instanceof ObjectNode o) {
+      long s = 0;
+      for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        s += e.getKey().hashCode() + traverse(e.getValue());
+      }
+      return s;
+    }
+    if (n instanceof ArrayNode a) {
+      long s = 0;
+      for (int i = 0, size = a.size(); i < size; i++) {
+        s += traverse(a.get(i));
+      }
+      return s;
+    }
+    return n instanceof TextNode t ? t.textValue().length() : 1;
+  }
+
   /**
    * CPU time per operation of each benchmark on this thread (thread CPU time, so other load on a
    * shared machine does not count): {@code modules/fedgate-bench/bench class
@@ -127,6 +166,8 @@ public class MinimisationBenchmark {
     ops.put("muleNetworkIntelligence", b::muleNetworkIntelligence);
     ops.put("mixed", b::mixed);
     ops.put("overSharingCheckRaid", b::overSharingCheckRaid);
+    ops.put("raidTraversalBaseline", b::raidTraversalBaseline);
+    ops.put("raidDeepCopyBaseline", b::raidDeepCopyBaseline);
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     for (Map.Entry<String, Supplier<Object>> e : ops.entrySet()) {
       Supplier<Object> op = e.getValue();
