@@ -229,7 +229,11 @@ public final class Gateway implements AutoCloseable {
     if (b != null && b.soapInbound() != null) {
       soapEndpoint = new EndpointImpl(bus, new SoapSubmitEndpoint(agencyResource));
       soapEndpoint.setBindingUri(SOAPBinding.SOAP11HTTP_BINDING);
-      soapEndpoint.setProperties(SoapSecurity.endpointProperties());
+      SoapSecurity.ReplayCaches replay =
+          SoapSecurity.ReplayCaches.open(
+              "soap-submit-" + ctx.agency().value() + "-" + System.identityHashCode(this));
+      closeables.add(replay); // closed after the endpoint has stopped (close())
+      soapEndpoint.setProperties(replay.endpointProperties());
       soapEndpoint
           .getInInterceptors()
           .add(

@@ -34,6 +34,7 @@ public final class MockSoapBackend implements AutoCloseable {
   private final AtomicInteger duplicates = new AtomicInteger();
   private final Bus bus;
   private final EndpointImpl endpoint;
+  private final SoapSecurity.ReplayCaches replay;
   private final String url;
 
   public MockSoapBackend(String host, int port, String username, char[] password) {
@@ -41,8 +42,16 @@ public final class MockSoapBackend implements AutoCloseable {
     this.url = "http://" + host + ":" + port + "/soap/backend";
     this.endpoint = new EndpointImpl(bus, new Handler());
     endpoint.getInInterceptors().add(SoapSecurity.inbound(username, password));
-    endpoint.setProperties(SoapSecurity.endpointProperties());
-    endpoint.publish(url);
+    this.replay =
+        SoapSecurity.ReplayCaches.open("mock-soap-backend-" + System.identityHashCode(this));
+    endpoint.setProperties(replay.endpointProperties());
+    try {
+      endpoint.publish(url);
+    } catch (RuntimeException e) {
+      replay.close();
+      bus.shutdown(true);
+      throw e;
+    }
   }
 
   public String url() {
@@ -69,8 +78,12 @@ public final class MockSoapBackend implements AutoCloseable {
 
   @Override
   public void close() {
-    endpoint.stop();
-    bus.shutdown(true);
+    try {
+      endpoint.stop();
+      bus.shutdown(true);
+    } finally {
+      replay.close();
+    }
   }
 
   @WebServiceProvider(

@@ -1,9 +1,15 @@
 package org.fedgate.gateway.soap;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.CallbackHandler;
 import javax.security.auth.callback.UnsupportedCallbackException;
@@ -11,8 +17,9 @@ import org.apache.cxf.ws.security.SecurityConstants;
 import org.apache.cxf.ws.security.wss4j.WSS4JInInterceptor;
 import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
 import org.apache.wss4j.common.ConfigurationConstants;
-import org.apache.wss4j.common.cache.MemoryReplayCache;
+import org.apache.wss4j.common.cache.EHCacheReplayCache;
 import org.apache.wss4j.common.ext.WSPasswordCallback;
+import org.apache.wss4j.common.ext.WSSecurityException;
 
 /**
  * WS-Security for the SOAP back-end link, both ways: a UsernameToken with a password digest (nonce
@@ -50,18 +57,77 @@ public final class SoapSecurity {
   }
 
   /**
-   * The properties a receiving endpoint needs besides {@link #inbound}: its replay caches (the
-   * UsernameToken nonces and Timestamps seen within their time to live), in memory. Without them
-   * WSS4J makes an EhCache store for each endpoint in a new {@code cxf*} directory under {@code
-   * java.io.tmpdir} that nothing deletes, one more at every start; the cache is per process either
-   * way (a restarted endpoint still refuses a stale Timestamp, as {@link #inbound} requires one of
-   * at most 300 s).
+   * The replay caches of one receiving endpoint (the UsernameToken nonces and Timestamps seen
+   * within their time to live), to pass to it with {@link #endpointProperties} and to close when it
+   * stops. WSS4J's own default makes the same bounded EhCache stores (10,000 entries on the heap,
+   * 50 MB on disk: WSS4J caches a nonce before it checks the password, so an unbounded cache would
+   * let anyone grow the heap), but in a new {@code cxf*} directory under {@code java.io.tmpdir}
+   * that nothing closes or deletes, one more at every start. These live in one {@code
+   * fedgate-wss-replay-*} directory that {@link #close} deletes. Either way the caches are per
+   * process: a replay to another instance of the agency, or after a restart, is caught only by the
+   * Timestamp's 300 s limit.
    */
-  public static Map<String, Object> endpointProperties() {
-    Map<String, Object> p = new HashMap<>();
-    p.put(SecurityConstants.NONCE_CACHE_INSTANCE, new MemoryReplayCache());
-    p.put(SecurityConstants.TIMESTAMP_CACHE_INSTANCE, new MemoryReplayCache());
-    return p;
+  public static final class ReplayCaches implements AutoCloseable {
+    private final Path dir;
+    private final EHCacheReplayCache nonces;
+    private final EHCacheReplayCache timestamps;
+
+    private ReplayCaches(Path dir, EHCacheReplayCache nonces, EHCacheReplayCache timestamps) {
+      this.dir = dir;
+      this.nonces = nonces;
+      this.timestamps = timestamps;
+    }
+
+    /** Opens the caches of the endpoint {@code name} (unique in this process). */
+    public static ReplayCaches open(String name) {
+      Path dir = null;
+      EHCacheReplayCache nonces = null;
+      try {
+        dir = Files.createTempDirectory("fedgate-wss-replay-");
+        nonces = new EHCacheReplayCache(name + "-nonces", dir.resolve("nonces"));
+        return new ReplayCaches(
+            dir, nonces, new EHCacheReplayCache(name + "-timestamps", dir.resolve("timestamps")));
+      } catch (IOException | WSSecurityException | RuntimeException e) {
+        if (nonces != null) {
+          nonces.close();
+        }
+        deleteTree(dir);
+        throw new IllegalStateException("could not open the WS-Security replay caches", e);
+      }
+    }
+
+    /** The endpoint properties that make WSS4J use these caches. */
+    public Map<String, Object> endpointProperties() {
+      Map<String, Object> p = new HashMap<>();
+      p.put(SecurityConstants.NONCE_CACHE_INSTANCE, nonces);
+      p.put(SecurityConstants.TIMESTAMP_CACHE_INSTANCE, timestamps);
+      return p;
+    }
+
+    /** Closes both caches and deletes their directory. */
+    @Override
+    public void close() {
+      try {
+        nonces.close();
+      } finally {
+        try {
+          timestamps.close();
+        } finally {
+          deleteTree(dir);
+        }
+      }
+    }
+
+    private static void deleteTree(Path root) {
+      if (root == null || !Files.exists(root)) {
+        return;
+      }
+      try (Stream<Path> paths = Files.walk(root)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException | UncheckedIOException e) {
+        // a file left in the temporary folder; nothing of a message is in it but nonce ids
+      }
+    }
   }
 
   private static CallbackHandler handler(String username, char[] password) {

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -25,9 +26,9 @@ import org.w3c.dom.Element;
 
 /**
  * The WS-Security replay protection of a receiving SOAP endpoint ({@link SoapSecurity#inbound} with
- * {@link SoapSecurity#endpointProperties}, as the gateway's SOAP submission endpoint and the demo's
- * SOAP back end use them): a captured message sent again word for word is refused, a fresh one from
- * the same user is not, and the replay caches leave nothing in the temporary folder.
+ * {@link SoapSecurity.ReplayCaches}, as the gateway's SOAP submission endpoint and the demo's SOAP
+ * back end use them): a captured message sent again word for word is refused, a fresh one from the
+ * same user is not, and the replay caches leave nothing in the temporary folder.
  */
 class SoapReplayTest {
 
@@ -41,6 +42,12 @@ class SoapReplayTest {
     int port = freePort();
     try (MockSoapBackend backend =
         new MockSoapBackend("127.0.0.1", port, USER, PASSWORD.toCharArray())) {
+      // the endpoint's caches are ours: one directory of ours, none of WSS4J's default
+      Set<Path> during = cxfTempDirectories();
+      during.removeAll(tmpBefore);
+      assertThat(during)
+          .singleElement()
+          .matches(p -> p.getFileName().toString().startsWith("fedgate-wss-replay-"));
       HttpClient http = HttpClient.newHttpClient();
       String captured = signedFetchCase(USER, PASSWORD);
 
@@ -62,7 +69,7 @@ class SoapReplayTest {
       HttpResponse<String> wrong = post(http, backend.url(), signedFetchCase(USER, "guess"));
       assertThat(wrong.statusCode()).isEqualTo(500);
     }
-    // WSS4J's default (EhCache) replay store made a new cxf* directory per endpoint and left it
+    // WSS4J's default replay stores made a new cxf* directory per endpoint and left it; ours go
     assertThat(cxfTempDirectories()).isSubsetOf(tmpBefore);
   }
 
@@ -105,12 +112,13 @@ class SoapReplayTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The replay caches' directories in the temporary folder: WSS4J's default ones and ours. */
   private static Set<Path> cxfTempDirectories() throws IOException {
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
     try (Stream<Path> s = Files.list(tmp)) {
-      return s.filter(p -> p.getFileName().toString().matches("cxf[0-9]+"))
+      return s.filter(p -> p.getFileName().toString().matches("cxf[0-9]+|fedgate-wss-replay-.*"))
           .filter(Files::isDirectory)
-          .collect(Collectors.toSet());
+          .collect(Collectors.toCollection(HashSet::new));
     }
   }
 
