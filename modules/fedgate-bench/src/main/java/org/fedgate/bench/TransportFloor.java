@@ -1,7 +1,6 @@
 package org.fedgate.bench;
 
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +28,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.fedgate.bench.load.LoadGenerator;
 import org.fedgate.model.AgencyId;
 import org.fedgate.trust.DevPki;
 
@@ -113,11 +113,11 @@ public final class TransportFloor {
           warmup,
           seconds);
       drive(http, uri, body, clients, warmup);
-      long cpu0 = processCpuNanos();
+      long cpu0 = LoadGenerator.processCpuNanos();
       long t0 = System.nanoTime();
       long[] counts = drive(http, uri, body, clients, seconds);
       double wall = (System.nanoTime() - t0) / 1e9;
-      double cpu = (processCpuNanos() - cpu0) / 1e6;
+      double cpu = (LoadGenerator.processCpuNanos() - cpu0) / 1e6;
       System.out.printf(
           Locale.ROOT,
           "requests/s %.0f  errors %d  JVM CPU per request %.3f ms (client and server, %.2f cores busy)%n",
@@ -127,7 +127,7 @@ public final class TransportFloor {
           cpu / 1000 / wall);
     } finally {
       jetty.stop();
-      deleteTree(pkiDir);
+      TempDirs.deleteTree(pkiDir);
       System.exit(0); // the client's executor threads are not daemons
     }
   }
@@ -216,16 +216,5 @@ public final class TransportFloor {
     SSLContext ctx = SSLContext.getInstance("TLS");
     ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
     return ctx;
-  }
-
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
-  }
-
-  private static void deleteTree(Path root) throws java.io.IOException {
-    try (var paths = Files.walk(root)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
   }
 }

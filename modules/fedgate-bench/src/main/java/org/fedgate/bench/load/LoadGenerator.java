@@ -68,14 +68,49 @@ public final class LoadGenerator {
         "fedgate load: TH-CCIB -> KH-AHTJP, data in "
             + dir
             + (keep ? "" : " (deleted at the end; --data-dir DIR keeps it)"));
+    // the federation while it runs, for the shutdown hook
+    java.util.concurrent.atomic.AtomicReference<DemoFederation> running =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    if (!keep) {
+      // also when the run is interrupted (Ctrl-C, kill): a stopped flat-out run left gigabytes.
+      // The gateways are stopped first, so that H2 does not write its files again after they
+      // are gone (H2's own shutdown hook may still be closing them: a second pass catches that)
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    DemoFederation f = running.getAndSet(null);
+                    if (f != null) {
+                      try {
+                        f.close();
+                      } catch (Exception e) {
+                        // already closing on its own
+                      }
+                    }
+                    for (int attempt = 0; attempt < 3 && Files.exists(dir); attempt++) {
+                      try {
+                        TempDirs.deleteTree(dir);
+                        Thread.sleep(500);
+                      } catch (RuntimeException | InterruptedException e) {
+                        // once more below, or left for the last message
+                      }
+                    }
+                    if (Files.exists(dir)) {
+                      System.err.println("could not delete " + dir);
+                    }
+                  },
+                  "fedgate-load-cleanup"));
+    }
     int status = 1;
     try (DemoFederation fed = DemoFederation.prepare(dir, Map.of(), Duration.ofSeconds(2));
         AutoCloseable pg = o.postgres() ? usePostgres(fed) : () -> {}) {
+      running.set(fed);
       fed.startMockBackends();
       fed.startGateway(DemoFederation.TH);
       fed.startGateway(DemoFederation.KH);
       new LoadGenerator(fed, o).run();
       status = 0;
+      running.set(null); // closed by the try block from here
     } finally {
       if (!keep) {
         // a flat-out run writes gigabytes of H2 files: a few runs left behind filled the disk
@@ -332,7 +367,7 @@ public final class LoadGenerator {
   }
 
   /** CPU time of this JVM in nanoseconds, or -1 where the platform does not say. */
-  static long processCpuNanos() {
+  public static long processCpuNanos() {
     if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
         instanceof com.sun.management.OperatingSystemMXBean os) {
       return os.getProcessCpuTime();
