@@ -57,7 +57,28 @@ public final class LoadGenerator {
       int concurrency,
       Path dataDir,
       String sample,
-      boolean postgres) {}
+      boolean postgres,
+      int reportEverySeconds) {}
+
+  static final String USAGE =
+      """
+      usage: LoadGenerator [--rate N] [--warmup-rate N] [--warmup S] [--duration S]
+                           [--concurrency N] [--data-dir DIR] [--sample FILE] [--postgres]
+                           [--report-every S]
+        --rate N          notifications/s offered in the measured window; 0: flat out (default 0)
+        --warmup-rate N   rate of the warm-up (default: --rate)
+        --warmup S        warm-up seconds (default 60)
+        --duration S      measured seconds (default 60)
+        --concurrency N   clients (default 16)
+        --data-dir DIR    keep the stores and gateways.log there (default: a temporary folder,
+                          deleted at the end)
+        --sample FILE     the TH national record to send (default: th-01-raid-suspects.json)
+        --postgres        both gateways' stores in an embedded PostgreSQL server instead of H2
+        --report-every S  also print, every S seconds of the measured window, the exchanges
+                          delivered, the JVM's CPU per delivered exchange and a gauge of the
+                          machine's speed (thread CPU of a fixed SHA-256 workload): a trend over a
+                          long run, with the machine's drift beside it
+      """;
 
   public static void main(String[] args) throws Exception {
     Options o = parse(args);
@@ -267,8 +288,13 @@ public final class LoadGenerator {
     long cpu0 = processCpuNanos();
     java.util.Map<Long, Long> threads0 = threadCpuNanos();
     long t0 = System.nanoTime();
+    AutoCloseable trend =
+        o.reportEverySeconds() > 0 ? reportEvery(kh, o.reportEverySeconds()) : null;
     List<String> ids = drive(o.rate(), o.durationSeconds());
     long sendEnd = System.nanoTime();
+    if (trend != null) {
+      trend.close();
+    }
     int lost = waitForDelivery(ids, kh, Duration.ofSeconds(120));
     long t1 = System.nanoTime();
     long cpu1 = processCpuNanos();
@@ -337,6 +363,67 @@ public final class LoadGenerator {
       System.out.println(sb);
     }
     clients.shutdownNow();
+  }
+
+  /**
+   * Prints, every {@code seconds}, the exchanges the back end received in that interval, the JVM's
+   * CPU per received exchange, the total received so far (the stores grow with it) and a gauge of
+   * the machine's speed; returns what stops it.
+   */
+  static AutoCloseable reportEvery(MockRestBackend kh, int seconds) {
+    var timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "fedgate-load-trend");
+              t.setDaemon(true);
+              return t;
+            });
+    long start = System.nanoTime();
+    long[] last = {start, processCpuNanos(), kh.receivedCount()};
+    System.out.println(
+        "trend: seconds, delivered/s, JVM CPU ms per delivered, delivered so far, gauge ms");
+    timer.scheduleAtFixedRate(
+        () -> {
+          long now = System.nanoTime();
+          long cpu = processCpuNanos();
+          long received = kh.receivedCount();
+          long delivered = received - last[2];
+          System.out.printf(
+              Locale.ROOT,
+              "trend: %5.0f s  %6.0f/s  %6.2f ms  %8d  gauge %.1f ms%n",
+              (now - start) / 1e9,
+              delivered / ((now - last[0]) / 1e9),
+              delivered == 0 ? Double.NaN : (cpu - last[1]) / 1e6 / delivered,
+              received,
+              gaugeMillis());
+          last[0] = now;
+          last[1] = cpu;
+          last[2] = received;
+        },
+        seconds,
+        seconds,
+        java.util.concurrent.TimeUnit.SECONDS);
+    return timer::shutdownNow;
+  }
+
+  /**
+   * The thread CPU time (ms) of a fixed workload, SHA-256 over 16 MiB: it rises when the machine
+   * gives this process slower cycles (other tenants of the host), whatever the gateways do.
+   */
+  static double gaugeMillis() {
+    var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    byte[] block = new byte[1 << 20];
+    long t0 = mx.getCurrentThreadCpuTime();
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      for (int i = 0; i < 16; i++) {
+        sha.update(block);
+      }
+      sha.digest();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      return Double.NaN;
+    }
+    return (mx.getCurrentThreadCpuTime() - t0) / 1e6;
   }
 
   /** CPU time of every live Java thread (ns) by thread id. */
@@ -413,8 +500,14 @@ public final class LoadGenerator {
     Path dir = null;
     String sample = "schemas/national/th/samples/th-01-raid-suspects.json";
     boolean postgres = false;
+    int reportEvery = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "--help", "-h" -> {
+          System.out.print(USAGE);
+          System.exit(0);
+        }
+        case "--report-every" -> reportEvery = Integer.parseInt(args[++i]);
         case "--rate" -> rate = Integer.parseInt(args[++i]);
         case "--warmup-rate" -> warmupRate = Integer.parseInt(args[++i]);
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
@@ -423,7 +516,10 @@ public final class LoadGenerator {
         case "--data-dir" -> dir = Path.of(args[++i]);
         case "--sample" -> sample = args[++i];
         case "--postgres" -> postgres = true;
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+        default -> {
+          System.err.print("unknown option " + args[i] + "\n" + USAGE);
+          System.exit(64);
+        }
       }
     }
     return new Options(
@@ -434,6 +530,7 @@ public final class LoadGenerator {
         concurrency,
         dir,
         sample,
-        postgres);
+        postgres,
+        reportEvery);
   }
 }
