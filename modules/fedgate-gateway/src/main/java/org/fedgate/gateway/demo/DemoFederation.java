@@ -432,7 +432,7 @@ public final class DemoFederation implements AutoCloseable {
    * just-freed port again, and CXF keeps a Jetty engine per port number for the whole JVM, so a
    * gateway on a port an earlier (stopped) gateway used can find the old context still registered.
    */
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     for (int i = 0; i < 50; i++) {
       try (ServerSocket s = new ServerSocket(0)) {
         if (HANDED_OUT.add(s.getLocalPort())) {

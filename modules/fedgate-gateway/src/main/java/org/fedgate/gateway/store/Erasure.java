@@ -94,15 +94,7 @@ public final class Erasure {
                   + FINISHED
                   + first,
               List.of(counterpart, cut),
-              rs ->
-                  new Due(
-                      Kind.RECEIVED,
-                      rs.getString(1),
-                      counterpart,
-                      rs.getString(1),
-                      rs.getString(2),
-                      rs.getString(3),
-                      rs.getString(4)),
+              rs -> byMessage(Kind.RECEIVED, counterpart, rs),
               out);
           collect(
               c,
@@ -126,18 +118,20 @@ public final class Erasure {
                   + " WHERE sender = ? AND received_at < ? ORDER BY received_at"
                   + first,
               List.of(counterpart, cut),
-              rs ->
-                  new Due(
-                      Kind.QUARANTINED,
-                      rs.getString(1),
-                      counterpart,
-                      rs.getString(1),
-                      rs.getString(2),
-                      rs.getString(3),
-                      rs.getString(4)),
+              rs -> byMessage(Kind.QUARANTINED, counterpart, rs),
               out);
           return out;
         });
+  }
+
+  /**
+   * A due record keyed by its message id, from a row of message_id, conversation_id, purpose and
+   * payload_sha256 (received and quarantined envelopes).
+   */
+  private static Due byMessage(Kind kind, String counterpart, ResultSet rs) throws SQLException {
+    String messageId = rs.getString(1);
+    return new Due(
+        kind, messageId, counterpart, messageId, rs.getString(2), rs.getString(3), rs.getString(4));
   }
 
   /**

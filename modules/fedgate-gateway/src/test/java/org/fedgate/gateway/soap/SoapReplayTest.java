@@ -3,7 +3,6 @@ package org.fedgate.gateway.soap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +18,7 @@ import org.apache.wss4j.common.WSS4JConstants;
 import org.apache.wss4j.dom.message.WSSecHeader;
 import org.apache.wss4j.dom.message.WSSecTimestamp;
 import org.apache.wss4j.dom.message.WSSecUsernameToken;
+import org.fedgate.gateway.demo.DemoFederation;
 import org.fedgate.gateway.demo.MockSoapBackend;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -39,7 +39,7 @@ class SoapReplayTest {
   void capturedMessage_sentAgain_isRefused_freshOneIsAccepted_andNoCacheDirectoryIsLeft()
       throws Exception {
     Set<Path> tmpBefore = cxfTempDirectories();
-    int port = freePort();
+    int port = DemoFederation.freePort(); // a port no earlier CXF endpoint of this JVM had
     try (MockSoapBackend backend =
         new MockSoapBackend("127.0.0.1", port, USER, PASSWORD.toCharArray())) {
       // the endpoint's caches are ours: one directory of ours, none of WSS4J's default
@@ -119,12 +119,6 @@ class SoapReplayTest {
       return s.filter(p -> p.getFileName().toString().matches("cxf[0-9]+|fedgate-wss-replay-.*"))
           .filter(Files::isDirectory)
           .collect(Collectors.toCollection(HashSet::new));
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
     }
   }
 }
