@@ -105,6 +105,7 @@ public final class Gateway implements AutoCloseable {
             new InboundQueue(store, config.instanceName(), config.delivery().claimLease()),
             new RecordRequests(store),
             new Quarantine(store),
+            new org.fedgate.gateway.store.Submissions(store),
             new AuditedBatcher(modules.audit(), 256, config.agency().value()),
             partners,
             backend,

@@ -19,6 +19,7 @@ import org.fedgate.gateway.store.InboundQueue;
 import org.fedgate.gateway.store.Outbox;
 import org.fedgate.gateway.store.Quarantine;
 import org.fedgate.gateway.store.RecordRequests;
+import org.fedgate.gateway.store.Submissions;
 import org.fedgate.model.AgencyId;
 
 /**
@@ -38,6 +39,7 @@ public record GatewayContext(
     InboundQueue inbound,
     RecordRequests requests,
     Quarantine quarantine,
+    Submissions submissions,
     AuditedBatcher batcher,
     PartnerClient partners,
     NationalBackend backend,

@@ -20,7 +20,7 @@ import org.fedgate.trust.DevPki;
  */
 final class Api {
 
-  record Answer(int status, JsonNode body, String raw) {}
+  record Answer(int status, JsonNode body, String raw, java.net.http.HttpHeaders headers) {}
 
   static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -35,8 +35,22 @@ final class Api {
   static Answer call(
       HttpClient client, String baseUrl, String method, String path, String token, String json)
       throws Exception {
+    return call(client, baseUrl, method, path, token, json, java.util.Map.of());
+  }
+
+  /** A call with extra request headers (an {@code Idempotency-Key}, say). */
+  static Answer call(
+      HttpClient client,
+      String baseUrl,
+      String method,
+      String path,
+      String token,
+      String json,
+      java.util.Map<String, String> headers)
+      throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+    headers.forEach(b::header);
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
@@ -47,7 +61,7 @@ final class Api {
       b.method(method, HttpRequest.BodyPublishers.noBody());
     }
     HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    return new Answer(r.statusCode(), parse(r.body()), r.body());
+    return new Answer(r.statusCode(), parse(r.body()), r.body(), r.headers());
   }
 
   static JsonNode parse(String body) {
@@ -191,6 +205,6 @@ final class Api {
             .POST(HttpRequest.BodyPublishers.ofString(jws))
             .build();
     HttpResponse<String> resp = client.send(r, HttpResponse.BodyHandlers.ofString());
-    return new Answer(resp.statusCode(), parse(resp.body()), resp.body());
+    return new Answer(resp.statusCode(), parse(resp.body()), resp.body(), resp.headers());
   }
 }

@@ -151,6 +151,54 @@ class PostgresFederationIT {
     assertTrailsVerify();
   }
 
+  @Test
+  void idempotencyKey_onPostgres_sameIdsAgain_anotherRequestRefused_aRacingOneToldToRetry()
+      throws Exception {
+    String officer = "th-officer-pg-idem";
+    String body = FederationIT.notification(List.of(KH), Purpose.INVESTIGATION);
+    String key = java.util.UUID.randomUUID().toString();
+    Api.Answer first = postWithKey(officer, key, body);
+    Api.Answer again = postWithKey(officer, key, body);
+    assertThat(first.status()).as(first.raw()).isEqualTo(202);
+    assertThat(again.status()).as(again.raw()).isEqualTo(202);
+    assertThat(again.body().path("messageIds")).isEqualTo(first.body().path("messageIds"));
+    String id = first.body().path("messageIds").get(0).asText();
+    assertThat(auditEntries(TH, "DISCLOSURE", id)).isEqualTo(1);
+
+    Api.Answer other =
+        postWithKey(
+            officer, key, FederationIT.notification(List.of(KH), Purpose.VICTIM_PROTECTION));
+    assertThat(other.status()).as(other.raw()).isEqualTo(422);
+    assertThat(other.body().path("code").asText()).isEqualTo("FG-5023");
+
+    // PostgreSQL makes the racing insert wait for the held row, then fails it as a duplicate
+    String raced = java.util.UUID.randomUUID().toString();
+    Api.Answer racing =
+        IdempotencyIT.raceWithHeldKey(
+            fed.gateway(TH).context(),
+            officer,
+            raced,
+            KH,
+            () -> postWithKey(officer, raced, body),
+            "SELECT COUNT(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid()"
+                + " AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO fg_submission%'");
+    assertThat(racing.status()).as(racing.raw()).isEqualTo(409);
+    assertThat(racing.body().path("code").asText()).isEqualTo("FG-5024");
+    assertThat(racing.headers().firstValue("Retry-After")).hasValue("1");
+    assertTrailsVerify();
+  }
+
+  static Api.Answer postWithKey(String officer, String key, String body) throws Exception {
+    return Api.call(
+        Api.HTTP,
+        fed.gateway(TH).agencyApiUrl(),
+        "POST",
+        "/api/v1/notifications",
+        fed.token(TH, officer, org.fedgate.trust.OfficerRole.OFFICER),
+        body,
+        Map.of("Idempotency-Key", key));
+  }
+
   /** Runs one UPDATE on an agency's PostgreSQL database; returns the rows changed. */
   static int update(AgencyId a, String sql, long by, String id) throws Exception {
     try (Connection c = pg.getDatabase("postgres", database(a)).getConnection();

@@ -36,6 +36,7 @@ import org.fedgate.gateway.store.InboundQueue;
 import org.fedgate.gateway.store.Outbox;
 import org.fedgate.gateway.store.Quarantine;
 import org.fedgate.gateway.store.RecordRequests;
+import org.fedgate.gateway.store.Submissions;
 import org.fedgate.model.AgencyId;
 import org.fedgate.model.MessageType;
 import org.fedgate.model.Purpose;
@@ -73,8 +74,12 @@ public final class AgencyResource {
   @POST
   @Path("/notifications")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response postNotification(@HeaderParam("Authorization") String auth, InputStream in) {
+  public Response postNotification(
+      @HeaderParam("Authorization") String auth,
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      InputStream in) {
     Officer officer = authenticate(auth, Role.OFFICER);
+    String key = IdempotencyKeys.parse(idempotencyKey);
     JsonNode body = Bodies.json(Bodies.read(in, ctx.config().limits().maxBodyBytes()));
     Justification j = justification(body);
     List<AgencyId> to = partners(body.get("to"));
@@ -86,32 +91,97 @@ public final class AgencyResource {
         record.isTextual()
             ? record.asText().getBytes(StandardCharsets.UTF_8)
             : record.toString().getBytes(StandardCharsets.UTF_8);
-    Submission s = submit(national, to, j, officer.subject(), firstRole(officer));
+    Submission s = submit(national, to, j, officer.subject(), firstRole(officer), key);
     return Response.accepted(s.toJson()).build();
   }
 
-  /** Runs the push flow; also used by the SOAP endpoint. */
+  /**
+   * Runs the push flow; also used by the SOAP endpoint. With an idempotency key ({@code null}:
+   * none) a request that {@code officer} sent before with the same key is answered with what it
+   * created, and only partners it had not reached yet are sent to.
+   */
   public Submission submit(
-      byte[] national, List<AgencyId> to, Justification j, String officer, String role) {
+      byte[] national,
+      List<AgencyId> to,
+      Justification j,
+      String officer,
+      String role,
+      String idempotencyKey) {
     List<String> created = java.util.Collections.synchronizedList(new ArrayList<>());
-    String conversation = org.fedgate.gateway.Ids.uuidV7(ctx.clock().instant());
-    var exchange =
-        producer.send(
-            NotificationRoutes.PUSH,
-            e -> {
-              e.getIn().setBody(national);
-              e.getIn().setHeader(GatewayHeaders.PARTNERS, to);
-              e.getIn().setHeader(GatewayHeaders.PURPOSE, j.purpose());
-              e.getIn().setHeader(GatewayHeaders.LEGAL_BASIS, j.legalBasis());
-              e.getIn().setHeader(GatewayHeaders.JUSTIFICATION, j.justification());
-              e.getIn().setHeader(GatewayHeaders.OFFICER, officer);
-              e.getIn().setHeader(GatewayHeaders.ROLE, role);
-              e.getIn().setHeader(GatewayHeaders.MESSAGE_TYPE, MessageType.CASE_NOTIFICATION);
-              e.getIn().setHeader(GatewayHeaders.CONVERSATION_ID, conversation);
-              e.setProperty(GatewayHeaders.CREATED_MESSAGES, created);
-            });
-    rethrow(exchange.getException());
-    return new Submission(conversation, List.copyOf(created));
+    String conversation = null;
+    List<AgencyId> partners = to.stream().distinct().toList();
+    java.util.Map<String, String> earlier = java.util.Map.of();
+    String requestSha256 = null;
+    if (idempotencyKey != null) {
+      requestSha256 =
+          IdempotencyKeys.digest(
+              national,
+              "notification",
+              partners.stream().map(AgencyId::value).sorted().toList().toString(),
+              j.purpose().name(),
+              j.legalBasis(),
+              j.justification());
+      List<Submissions.Prior> prior = priorWith(officer, idempotencyKey, requestSha256);
+      if (!prior.isEmpty()) {
+        conversation = prior.get(0).conversationId();
+        earlier = new java.util.HashMap<>();
+        for (Submissions.Prior p : prior) {
+          earlier.put(p.partner(), p.messageId());
+        }
+      }
+    }
+    java.util.Map<String, String> done = earlier;
+    List<AgencyId> remaining = partners.stream().filter(p -> !done.containsKey(p.value())).toList();
+    if (conversation == null) {
+      conversation = org.fedgate.gateway.Ids.uuidV7(ctx.clock().instant());
+    }
+    if (!remaining.isEmpty()) {
+      String conv = conversation;
+      String digest = requestSha256;
+      var exchange =
+          producer.send(
+              NotificationRoutes.PUSH,
+              e -> {
+                e.getIn().setBody(national);
+                e.getIn().setHeader(GatewayHeaders.PARTNERS, remaining);
+                e.getIn().setHeader(GatewayHeaders.PURPOSE, j.purpose());
+                e.getIn().setHeader(GatewayHeaders.LEGAL_BASIS, j.legalBasis());
+                e.getIn().setHeader(GatewayHeaders.JUSTIFICATION, j.justification());
+                e.getIn().setHeader(GatewayHeaders.OFFICER, officer);
+                e.getIn().setHeader(GatewayHeaders.ROLE, role);
+                e.getIn().setHeader(GatewayHeaders.MESSAGE_TYPE, MessageType.CASE_NOTIFICATION);
+                e.getIn().setHeader(GatewayHeaders.CONVERSATION_ID, conv);
+                e.setProperty(GatewayHeaders.CREATED_MESSAGES, created);
+                if (idempotencyKey != null) {
+                  e.getIn().setHeader(GatewayHeaders.IDEMPOTENCY_KEY, idempotencyKey);
+                  e.getIn().setHeader(GatewayHeaders.REQUEST_SHA256, digest);
+                }
+              });
+      rethrow(exchange.getException());
+    }
+    // in the order the caller named the partners, as the first answer had them
+    List<String> ids = new ArrayList<>();
+    java.util.Iterator<String> fresh = created.iterator();
+    for (AgencyId p : partners) {
+      ids.add(done.containsKey(p.value()) ? done.get(p.value()) : fresh.next());
+    }
+    return new Submission(conversation, List.copyOf(ids));
+  }
+
+  /**
+   * What {@code caller}'s earlier requests with {@code key} created; refused (FG-5023) when the key
+   * came with another request.
+   */
+  private List<Submissions.Prior> priorWith(String caller, String key, String requestSha256) {
+    List<Submissions.Prior> prior = ctx.submissions().find(caller, key);
+    for (Submissions.Prior p : prior) {
+      if (!p.requestSha256().equals(requestSha256)) {
+        ctx.metrics().rejection(GatewayError.IDEMPOTENCY_KEY_REUSED.code());
+        throw new FedgateException(
+            GatewayError.IDEMPOTENCY_KEY_REUSED, "the key was sent before with another request");
+      }
+    }
+    return prior;
   }
 
   /** What a push created: one envelope per partner, in one conversation. */
@@ -160,8 +230,12 @@ public final class AgencyResource {
   @POST
   @Path("/requests")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response postRequest(@HeaderParam("Authorization") String auth, InputStream in) {
+  public Response postRequest(
+      @HeaderParam("Authorization") String auth,
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      InputStream in) {
     Officer officer = authenticate(auth, Role.OFFICER);
+    String key = IdempotencyKeys.parse(idempotencyKey);
     JsonNode body = Bodies.json(Bodies.read(in, ctx.config().limits().maxBodyBytes()));
     Justification j = justification(body);
     String partner = Bodies.text(body, "partner");
@@ -171,10 +245,40 @@ public final class AgencyResource {
           GatewayError.REQUEST_INVALID, "missing /partner or /caseReference");
     }
     AgencyId to = agency(partner, "/partner");
+    String requestSha256 =
+        key == null
+            ? null
+            : IdempotencyKeys.digest(
+                caseReference.getBytes(StandardCharsets.UTF_8),
+                "record-request",
+                to.value(),
+                j.purpose().name(),
+                j.legalBasis(),
+                j.justification());
+    if (key != null) {
+      List<Submissions.Prior> prior = priorWith(officer.subject(), key, requestSha256);
+      if (!prior.isEmpty()) {
+        // sent before: the same request id, and its state now
+        String id = prior.get(0).conversationId();
+        ObjectNode n = GatewayContext.JSON.createObjectNode();
+        n.put("requestId", id);
+        n.put(
+            "state",
+            ctx.requests()
+                .find(id)
+                .map(r -> r.state().name())
+                .orElse(RecordRequests.State.SENT.name()));
+        return Response.accepted(n).build();
+      }
+    }
     var exchange =
         producer.send(
             RecordRequestRoutes.REQUEST,
             e -> {
+              if (key != null) {
+                e.getIn().setHeader(GatewayHeaders.IDEMPOTENCY_KEY, key);
+                e.getIn().setHeader(GatewayHeaders.REQUEST_SHA256, requestSha256);
+              }
               e.getIn().setBody(caseReference);
               e.getIn().setHeader(GatewayHeaders.PARTNER, to);
               e.getIn().setHeader(GatewayHeaders.PURPOSE, j.purpose());

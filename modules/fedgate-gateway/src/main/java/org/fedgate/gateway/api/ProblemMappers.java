@@ -22,7 +22,11 @@ public final class ProblemMappers implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable e) {
     Throwable t = unwrap(e);
     if (t instanceof FedgateException fe) {
-      return ProblemDetails.of(fe.errorCode(), fe.detail()).toResponse();
+      Response r = ProblemDetails.of(fe.errorCode(), fe.detail()).toResponse();
+      // the request with the same key is still running: its answer is there in a moment
+      return fe.errorCode() == GatewayError.IDEMPOTENCY_IN_PROGRESS
+          ? Response.fromResponse(r).header("Retry-After", "1").build()
+          : r;
     }
     if (t instanceof WebApplicationException wae) {
       int status = wae.getResponse().getStatus();
@@ -46,10 +50,14 @@ public final class ProblemMappers implements ExceptionMapper<Throwable> {
     return ProblemDetails.of(GatewayError.INTERNAL, null).toResponse();
   }
 
-  /** Camel wraps route failures; the caller needs the typed cause. */
+  /**
+   * Camel wraps route failures (a failure inside a split, such as the push flow's per-partner
+   * steps, in a CamelExchangeException); the caller needs the typed cause.
+   */
   public static Throwable unwrap(Throwable e) {
     Throwable t = e;
     while ((t instanceof CamelExecutionException
+            || t instanceof org.apache.camel.CamelExchangeException
             || t instanceof java.util.concurrent.CompletionException
             || t instanceof java.util.concurrent.ExecutionException)
         && t.getCause() != null) {

@@ -53,7 +53,7 @@ public record GatewayConfig(
     backend = backend == null ? new Backend(null, null, null, null, null, null) : backend;
     metrics = metrics == null ? new Metrics(true, null, null) : metrics;
     limits = limits == null ? new Limits(0) : limits;
-    retention = retention == null ? new Retention(null) : retention;
+    retention = retention == null ? new Retention(null, null) : retention;
     agreements = agreements == null ? new Agreements(null, null) : agreements;
     auth = auth == null ? new Auth(null, null) : auth;
   }
@@ -212,11 +212,14 @@ public record GatewayConfig(
    * (the minimised record, personal data) of a finished outbox row (delivered, refused or expired)
    * is kept, counted from when it was sealed, before the retention sweep erases it; ids, digest,
    * state and the partner's signed receipt stay (default 30 days). What partners send is kept for
-   * the period of the agreement instead.
+   * the period of the agreement instead. {@code idempotencyKeys}: how long an agency caller's
+   * {@code Idempotency-Key} is remembered (default one day); the same key sent later is a new
+   * request.
    */
-  public record Retention(Duration sentEnvelopes) {
+  public record Retention(Duration sentEnvelopes, Duration idempotencyKeys) {
     public Retention {
       sentEnvelopes = sentEnvelopes == null ? Duration.ofDays(30) : sentEnvelopes;
+      idempotencyKeys = idempotencyKeys == null ? Duration.ofDays(1) : idempotencyKeys;
     }
   }
 

@@ -200,6 +200,10 @@ public final class GatewayConfigLoader {
       throw new FedgateException(
           GatewayError.CONFIG_INVALID, "retention.sentEnvelopes must be a positive duration");
     }
+    if (c.retention().idempotencyKeys().isNegative() || c.retention().idempotencyKeys().isZero()) {
+      throw new FedgateException(
+          GatewayError.CONFIG_INVALID, "retention.idempotencyKeys must be a positive duration");
+    }
     if (c.instance() != null && !c.instance().matches("[A-Za-z0-9._:@-]{1,128}")) {
       throw new FedgateException(
           GatewayError.CONFIG_INVALID, "instance: 1 to 128 of letters, digits and . _ : @ -");

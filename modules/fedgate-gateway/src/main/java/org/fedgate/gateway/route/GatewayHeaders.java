@@ -85,6 +85,15 @@ public final class GatewayHeaders {
    */
   public static final String PRELOADED_ROW = "FedgatePreloadedRow";
 
+  /**
+   * The agency caller's {@code Idempotency-Key} (opaque, never logged), with {@link
+   * #REQUEST_SHA256}: the outbox row is then written with its {@code Submissions} row.
+   */
+  public static final String IDEMPOTENCY_KEY = "FedgateIdempotencyKey";
+
+  /** The digest of the agency caller's request that carries {@link #IDEMPOTENCY_KEY}. */
+  public static final String REQUEST_SHA256 = "FedgateRequestSha256";
+
   /** The message ids created by a push, returned to the caller ({@code List<String>}). */
   public static final String CREATED_MESSAGES = "FedgateCreatedMessages";
 

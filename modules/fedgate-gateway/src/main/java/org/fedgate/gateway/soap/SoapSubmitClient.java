@@ -35,11 +35,32 @@ public final class SoapSubmitClient {
   /** Submits; returns the message ids created (one per partner). SOAP faults are thrown. */
   public List<String> submit(
       List<AgencyId> to, String purpose, String legalBasis, String justification, byte[] xml) {
+    return submit(to, purpose, legalBasis, justification, xml, null);
+  }
+
+  /**
+   * Submits with an idempotency key ({@code null}: none): sent again with the same key, the same
+   * submission answers with the same message ids and nothing is sent twice.
+   */
+  public List<String> submit(
+      List<AgencyId> to,
+      String purpose,
+      String legalBasis,
+      String justification,
+      byte[] xml,
+      String idempotencyKey) {
     var doc =
         SoapMessages.build(
             "SubmitNotification",
             SoapMessages.fields(
-                "purpose", purpose, "legalBasis", legalBasis, "justification", justification),
+                "purpose",
+                purpose,
+                "legalBasis",
+                legalBasis,
+                "justification",
+                justification,
+                "idempotencyKey",
+                idempotencyKey),
             xml);
     Element root = doc.getDocumentElement();
     Node first = root.getFirstChild();

@@ -77,7 +77,9 @@ public final class SoapSubmitEndpoint implements Provider<Source> {
               to,
               new AgencyResource.Justification(p, legalBasis, justification),
               "backend-soap",
-              "OFFICER");
+              "OFFICER",
+              org.fedgate.gateway.api.IdempotencyKeys.parse(
+                  SoapMessages.text(req, "idempotencyKey")));
       var fields = SoapMessages.fields("status", "ACCEPTED", "conversationId", s.conversationId());
       var doc = SoapMessages.build("SubmitNotificationResponse", fields, null);
       for (String id : s.messageIds()) {

@@ -187,7 +187,18 @@ public final class GatewayStore implements AutoCloseable {
             // first, through the index without reading those erased before
             "ALTER TABLE fg_outbox ADD COLUMN IF NOT EXISTS erased_at BIGINT",
             "ALTER TABLE fg_outbox ALTER COLUMN envelope DROP NOT NULL",
-            "CREATE INDEX IF NOT EXISTS fg_outbox_erasable ON fg_outbox(erased_at, created_at)");
+            "CREATE INDEX IF NOT EXISTS fg_outbox_erasable ON fg_outbox(erased_at, created_at)",
+            // what an agency caller's Idempotency-Key created, per partner (Submissions)
+            "CREATE TABLE IF NOT EXISTS fg_submission ("
+                + " caller VARCHAR(128) NOT NULL,"
+                + " idempotency_key VARCHAR(128) NOT NULL,"
+                + " partner VARCHAR(32) NOT NULL,"
+                + " request_sha256 VARCHAR(64) NOT NULL,"
+                + " conversation_id VARCHAR(64) NOT NULL,"
+                + " message_id VARCHAR(64) NOT NULL,"
+                + " created_at BIGINT NOT NULL,"
+                + " PRIMARY KEY (caller, idempotency_key, partner))",
+            "CREATE INDEX IF NOT EXISTS fg_submission_age ON fg_submission(created_at)");
     inTransaction(
         c -> {
           try (Statement s = c.createStatement()) {

@@ -150,6 +150,23 @@ class GatewayConfigLoaderTest {
   }
 
   @Test
+  void parse_retentionOfIdempotencyKeys_defaultsToOneDay_andMustBePositive() {
+    assertThat(loader.parse(MINIMAL, Path.of("/x")).retention().idempotencyKeys())
+        .isEqualTo(Duration.ofDays(1));
+    assertThat(
+            loader
+                .parse(MINIMAL + "retention: {idempotencyKeys: PT6H}\n", Path.of("/x"))
+                .retention())
+        .extracting(
+            GatewayConfig.Retention::idempotencyKeys, GatewayConfig.Retention::sentEnvelopes)
+        .containsExactly(Duration.ofHours(6), Duration.ofDays(30));
+    assertConfigInvalid(
+        MINIMAL + "retention: {idempotencyKeys: PT0S}\n", "retention.idempotencyKeys");
+    assertConfigInvalid(
+        MINIMAL + "retention: {idempotencyKeys: \"-PT1H\"}\n", "retention.idempotencyKeys");
+  }
+
+  @Test
   void instanceName_defaultsToHostAndAgencyApiPort_orTheConfiguredName() {
     assertThat(loader.parse(MINIMAL, Path.of("/x")).instanceName()).endsWith(":8081");
     assertThat(loader.parse(MINIMAL + "instance: th-gw-2\n", Path.of("/x")).instanceName())

@@ -48,7 +48,14 @@ public enum GatewayError implements ErrorCode {
    * The same envelope is being received on another connection (the sender timed out and retried, or
    * two of its replicas sent it): retry later, and the retry gets the receipt.
    */
-  RECEIVE_IN_PROGRESS("FG-5022", 503, "Envelope still being received, retry");
+  RECEIVE_IN_PROGRESS("FG-5022", 503, "Envelope still being received, retry"),
+  /** An agency caller sent an Idempotency-Key again with a request that differs from the first. */
+  IDEMPOTENCY_KEY_REUSED("FG-5023", 422, "Idempotency-Key already used for another request"),
+  /**
+   * A request with the same Idempotency-Key is still being processed: retry later, and the retry
+   * gets its answer.
+   */
+  IDEMPOTENCY_IN_PROGRESS("FG-5024", 409, "Request with this Idempotency-Key in progress, retry");
 
   private final String code;
   private final int httpStatus;

@@ -61,6 +61,8 @@ public final class DiscloseAndEnqueueStep extends Step {
     RecordMinimisation.Minimised m =
         optional(exchange, GatewayHeaders.MINIMISED, RecordMinimisation.Minimised.class);
     String answeredInbound = optional(exchange, GatewayHeaders.INBOUND_ENTRY, String.class);
+    String idempotencyKey = optional(exchange, GatewayHeaders.IDEMPOTENCY_KEY, String.class);
+    String requestSha256 = optional(exchange, GatewayHeaders.REQUEST_SHA256, String.class);
     Instant now = ctx.clock().instant();
 
     AuditEvent.Builder event =
@@ -124,6 +126,20 @@ public final class DiscloseAndEnqueueStep extends Step {
                                                 InboundQueue.State.REQUEST_DONE,
                                                 null)) {
                                       throw new AlreadyAnswered();
+                                    }
+                                    if (idempotencyKey != null) {
+                                      // a concurrent request with the same key that got here
+                                      // first rolls this one back (FG-5024): one envelope each
+                                      ctx.submissions()
+                                          .insert(
+                                              c,
+                                              officer,
+                                              idempotencyKey,
+                                              partner.value(),
+                                              requestSha256,
+                                              conversation,
+                                              sealed.messageId(),
+                                              now);
                                     }
                                     audit.append(event.build());
                                     ctx.outbox().insert(c, row);

@@ -92,6 +92,12 @@ public final class RetentionSweepStep extends Step {
     if (erased > 0) {
       LOG.info("retention sweep erased {} records", erased);
     }
+    // idempotency keys are ids and digests, not records: forgotten without an audit entry
+    int forgotten =
+        ctx.submissions().forgetBefore(now.minus(ctx.config().retention().idempotencyKeys()));
+    if (forgotten > 0) {
+      LOG.info("retention sweep forgot {} idempotency keys", forgotten);
+    }
     return erased;
   }
 
