@@ -58,13 +58,14 @@ public final class LoadGenerator {
       Path dataDir,
       String sample,
       boolean postgres,
-      int reportEverySeconds) {}
+      int reportEverySeconds,
+      boolean idempotencyKeys) {}
 
   static final String USAGE =
       """
       usage: LoadGenerator [--rate N] [--warmup-rate N] [--warmup S] [--duration S]
                            [--concurrency N] [--data-dir DIR] [--sample FILE] [--postgres]
-                           [--report-every S]
+                           [--report-every S] [--idempotency-keys]
         --rate N          notifications/s offered in the measured window; 0: flat out (default 0)
         --warmup-rate N   rate of the warm-up (default: --rate)
         --warmup S        warm-up seconds (default 60)
@@ -78,6 +79,9 @@ public final class LoadGenerator {
                           delivered, the JVM's CPU per delivered exchange and a gauge of the
                           machine's speed (thread CPU of a fixed SHA-256 workload): a trend over a
                           long run, with the machine's drift beside it
+        --idempotency-keys
+                          send every notification with an Idempotency-Key (a fresh UUID), as a
+                          client that retries safely would: measures what remembering keys costs
       """;
 
   public static void main(String[] args) throws Exception {
@@ -195,15 +199,16 @@ public final class LoadGenerator {
   String send() {
     long start = System.nanoTime();
     try {
-      HttpResponse<String> r =
-          http.send(
-              HttpRequest.newBuilder(URI.create(url))
-                  .timeout(Duration.ofSeconds(30))
-                  .header("Authorization", "Bearer " + token)
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(url))
+              .timeout(Duration.ofSeconds(30))
+              .header("Authorization", "Bearer " + token)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+      if (o.idempotencyKeys()) {
+        request.header("Idempotency-Key", java.util.UUID.randomUUID().toString());
+      }
+      HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() != 202) {
         errors.incrementAndGet();
         return null;
@@ -501,6 +506,7 @@ public final class LoadGenerator {
     String sample = "schemas/national/th/samples/th-01-raid-suspects.json";
     boolean postgres = false;
     int reportEvery = 0;
+    boolean idempotencyKeys = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--help", "-h" -> {
@@ -516,6 +522,7 @@ public final class LoadGenerator {
         case "--data-dir" -> dir = Path.of(args[++i]);
         case "--sample" -> sample = args[++i];
         case "--postgres" -> postgres = true;
+        case "--idempotency-keys" -> idempotencyKeys = true;
         default -> {
           System.err.print("unknown option " + args[i] + "\n" + USAGE);
           System.exit(64);
@@ -531,6 +538,7 @@ public final class LoadGenerator {
         dir,
         sample,
         postgres,
-        reportEvery);
+        reportEvery,
+        idempotencyKeys);
   }
 }
