@@ -437,6 +437,18 @@ class IdempotencyIT {
                     "no spaces allowed"))
         .isInstanceOf(jakarta.xml.ws.soap.SOAPFaultException.class)
         .hasMessageStartingWith("FG-5002");
+    // no partner named: refused as without a key, nothing accepted
+    assertThatThrownBy(
+            () ->
+                client.submit(
+                    List.of(),
+                    "INVESTIGATION",
+                    "UNTOC-2000:Art.18",
+                    "BARESKRIM-LP-2026-503",
+                    xml,
+                    UUID.randomUUID().toString()))
+        .isInstanceOf(jakarta.xml.ws.soap.SOAPFaultException.class)
+        .hasMessageStartingWith("FG-5002");
     assertNeitherLoggedNorQuoted(key);
     assertNeitherLoggedNorQuoted("no spaces allowed");
   }

@@ -135,7 +135,8 @@ public final class AgencyResource {
     if (conversation == null) {
       conversation = org.fedgate.gateway.Ids.uuidV7(ctx.clock().instant());
     }
-    if (!remaining.isEmpty()) {
+    // no partner at all is refused by the flow itself (FG-5002), as without a key
+    if (!remaining.isEmpty() || done.isEmpty()) {
       String conv = conversation;
       String digest = requestSha256;
       var exchange =
