@@ -106,7 +106,8 @@ public final class Gateway implements AutoCloseable {
             new RecordRequests(store),
             new Quarantine(store),
             new org.fedgate.gateway.store.Submissions(store),
-            new AuditedBatcher(modules.audit(), 256, config.agency().value()),
+            new AuditedBatcher(
+                modules.audit(), 256, config.store().groupCommitWait(), config.agency().value()),
             partners,
             backend,
             metrics,

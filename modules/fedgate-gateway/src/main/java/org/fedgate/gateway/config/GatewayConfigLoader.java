@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -199,6 +200,11 @@ public final class GatewayConfigLoader {
     if (c.retention().sentEnvelopes().isNegative() || c.retention().sentEnvelopes().isZero()) {
       throw new FedgateException(
           GatewayError.CONFIG_INVALID, "retention.sentEnvelopes must be a positive duration");
+    }
+    if (c.store().groupCommitWait().isNegative()
+        || c.store().groupCommitWait().compareTo(Duration.ofMillis(100)) > 0) {
+      throw new FedgateException(
+          GatewayError.CONFIG_INVALID, "store.groupCommitWait must be between PT0S and PT0.1S");
     }
     if (c.retention().idempotencyKeys().isNegative() || c.retention().idempotencyKeys().isZero()) {
       throw new FedgateException(

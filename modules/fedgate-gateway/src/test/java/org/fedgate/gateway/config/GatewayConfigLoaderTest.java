@@ -150,6 +150,23 @@ class GatewayConfigLoaderTest {
   }
 
   @Test
+  void parse_groupCommitWait_defaultsTo2ms_andMustBeBetween0And100ms() {
+    assertThat(loader.parse(MINIMAL, Path.of("/x")).store().groupCommitWait())
+        .isEqualTo(Duration.ofMillis(2));
+    String store =
+        MINIMAL.replace(
+            "store: {url: \"jdbc:h2:file:./data/th\"}",
+            "store: {url: \"jdbc:h2:file:./data/th\", groupCommitWait: %s}");
+    assertThat(store).isNotEqualTo(MINIMAL);
+    assertThat(loader.parse(store.formatted("PT0S"), Path.of("/x")).store().groupCommitWait())
+        .isZero();
+    assertThat(loader.parse(store.formatted("PT0.1S"), Path.of("/x")).store().groupCommitWait())
+        .isEqualTo(Duration.ofMillis(100));
+    assertConfigInvalid(store.formatted("PT0.101S"), "store.groupCommitWait");
+    assertConfigInvalid(store.formatted("\"-PT0.001S\""), "store.groupCommitWait");
+  }
+
+  @Test
   void parse_retentionOfIdempotencyKeys_defaultsToOneDay_andMustBePositive() {
     assertThat(loader.parse(MINIMAL, Path.of("/x")).retention().idempotencyKeys())
         .isEqualTo(Duration.ofDays(1));
