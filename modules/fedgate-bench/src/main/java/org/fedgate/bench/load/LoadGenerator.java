@@ -59,13 +59,14 @@ public final class LoadGenerator {
       String sample,
       boolean postgres,
       int reportEverySeconds,
-      boolean idempotencyKeys) {}
+      boolean idempotencyKeys,
+      Duration groupCommitWait) {}
 
   static final String USAGE =
       """
       usage: LoadGenerator [--rate N] [--warmup-rate N] [--warmup S] [--duration S]
                            [--concurrency N] [--data-dir DIR] [--sample FILE] [--postgres]
-                           [--report-every S] [--idempotency-keys]
+                           [--report-every S] [--idempotency-keys] [--group-commit-wait D]
         --rate N          notifications/s offered in the measured window; 0: flat out (default 0)
         --warmup-rate N   rate of the warm-up (default: --rate)
         --warmup S        warm-up seconds (default 60)
@@ -82,6 +83,9 @@ public final class LoadGenerator {
         --idempotency-keys
                           send every notification with an Idempotency-Key (a fresh UUID), as a
                           client that retries safely would: measures what remembering keys costs
+        --group-commit-wait D
+                          both gateways' store.groupCommitWait, an ISO-8601 duration such as PT0S
+                          or PT0.004S (default: the gateway's default, 2 ms)
       """;
 
   public static void main(String[] args) throws Exception {
@@ -130,6 +134,20 @@ public final class LoadGenerator {
     try (DemoFederation fed = DemoFederation.prepare(dir, Map.of(), Duration.ofSeconds(2));
         AutoCloseable pg = o.postgres() ? usePostgres(fed) : () -> {}) {
       running.set(fed);
+      if (o.groupCommitWait() != null) {
+        for (var a : List.of(DemoFederation.TH, DemoFederation.KH)) {
+          Path config = fed.member(a).config();
+          String yaml = Files.readString(config, StandardCharsets.UTF_8);
+          if (!yaml.contains("\nstore:\n")) {
+            throw new IllegalStateException("no store section in " + config.getFileName());
+          }
+          Files.writeString(
+              config,
+              yaml.replace(
+                  "\nstore:\n", "\nstore:\n  groupCommitWait: " + o.groupCommitWait() + "\n"),
+              StandardCharsets.UTF_8);
+        }
+      }
       fed.startMockBackends();
       fed.startGateway(DemoFederation.TH);
       fed.startGateway(DemoFederation.KH);
@@ -507,26 +525,35 @@ public final class LoadGenerator {
     boolean postgres = false;
     int reportEvery = 0;
     boolean idempotencyKeys = false;
+    Duration groupCommitWait = null;
     for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--help", "-h" -> {
-          System.out.print(USAGE);
-          System.exit(0);
+      String option = args[i];
+      try {
+        switch (option) {
+          case "--help", "-h" -> {
+            System.out.print(USAGE);
+            System.exit(0);
+          }
+          case "--report-every" -> reportEvery = Integer.parseInt(args[++i]);
+          case "--rate" -> rate = Integer.parseInt(args[++i]);
+          case "--warmup-rate" -> warmupRate = Integer.parseInt(args[++i]);
+          case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+          case "--duration" -> duration = Integer.parseInt(args[++i]);
+          case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
+          case "--data-dir" -> dir = Path.of(args[++i]);
+          case "--sample" -> sample = args[++i];
+          case "--postgres" -> postgres = true;
+          case "--idempotency-keys" -> idempotencyKeys = true;
+          case "--group-commit-wait" -> groupCommitWait = Duration.parse(args[++i]);
+          default -> {
+            System.err.print("unknown option " + args[i] + "\n" + USAGE);
+            System.exit(64);
+          }
         }
-        case "--report-every" -> reportEvery = Integer.parseInt(args[++i]);
-        case "--rate" -> rate = Integer.parseInt(args[++i]);
-        case "--warmup-rate" -> warmupRate = Integer.parseInt(args[++i]);
-        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
-        case "--duration" -> duration = Integer.parseInt(args[++i]);
-        case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
-        case "--data-dir" -> dir = Path.of(args[++i]);
-        case "--sample" -> sample = args[++i];
-        case "--postgres" -> postgres = true;
-        case "--idempotency-keys" -> idempotencyKeys = true;
-        default -> {
-          System.err.print("unknown option " + args[i] + "\n" + USAGE);
-          System.exit(64);
-        }
+      } catch (RuntimeException e) {
+        // a missing or malformed value: name the option rather than print a stack trace
+        System.err.print("bad or missing value for " + option + "\n" + USAGE);
+        System.exit(64);
       }
     }
     return new Options(
@@ -539,6 +566,7 @@ public final class LoadGenerator {
         sample,
         postgres,
         reportEvery,
-        idempotencyKeys);
+        idempotencyKeys,
+        groupCommitWait);
   }
 }

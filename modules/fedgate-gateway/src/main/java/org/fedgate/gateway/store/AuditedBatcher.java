@@ -79,7 +79,7 @@ public final class AuditedBatcher implements AutoCloseable {
         // a durable commit costs about as much CPU for one unit as for several (H2 serialises
         // every changed page and the path to its root; the sync), so wait briefly for company:
         // at 500 exchanges/s a 2 ms wait cut the CPU per exchange by 6% and the p99 latency from
-        // 180-260 ms to about 100 ms (docs/performance.md, eighth round)
+        // 180-260 ms to about 100 ms in two runs of three (docs/performance.md, eighth round)
         if (waitNanos > 0 && batch.size() < maxBatch) {
           long until = System.nanoTime() + waitNanos;
           long left;
