@@ -299,19 +299,17 @@ class IdempotencyIT {
       throws Exception {
     try (Connection held = gateway.store().dataSource().getConnection()) {
       held.setAutoCommit(false);
-      try (PreparedStatement ps =
-          held.prepareStatement(
-              "INSERT INTO fg_submission (caller, idempotency_key, partner, request_sha256,"
-                  + " conversation_id, message_id, created_at) VALUES (?,?,?,?,?,?,?)")) {
-        ps.setString(1, caller);
-        ps.setString(2, key);
-        ps.setString(3, partner.value());
-        ps.setString(4, "0".repeat(64));
-        ps.setString(5, "conversation-in-flight");
-        ps.setString(6, "message-in-flight");
-        ps.setLong(7, System.currentTimeMillis());
-        ps.executeUpdate();
-      }
+      gateway
+          .submissions()
+          .insert(
+              held,
+              caller,
+              key,
+              partner.value(),
+              "0".repeat(64),
+              "conversation-in-flight",
+              "message-in-flight",
+              java.time.Instant.now());
       CompletableFuture<Api.Answer> racing =
           CompletableFuture.supplyAsync(
               () -> {
@@ -337,6 +335,12 @@ class IdempotencyIT {
     }
   }
 
+  static Api.Answer requestWithKey(String url, String token, String body, String key)
+      throws Exception {
+    return Api.call(
+        Api.HTTP, url, "POST", "/api/v1/requests", token, body, Map.of("Idempotency-Key", key));
+  }
+
   @Test
   void recordRequest_sameKey_answersTheSameRequest_andAnotherRequestIsRefused() throws Exception {
     String key = UUID.randomUUID().toString();
@@ -348,29 +352,13 @@ class IdempotencyIT {
     req.put("legalBasis", "ACTIP-2015:Art.16");
     req.put("justification", "AHTJP-2026-0500");
     String url = fed.gateway(KH).agencyApiUrl();
-    Api.Answer first =
-        Api.call(
-            Api.HTTP,
-            url,
-            "POST",
-            "/api/v1/requests",
-            officer,
-            req.toString(),
-            Map.of("Idempotency-Key", key));
+    Api.Answer first = requestWithKey(url, officer, req.toString(), key);
     assertThat(first.status()).as(first.raw()).isEqualTo(202);
     String id = first.body().path("requestId").asText();
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> "ANSWERED".equals(Api.requestState(fed, officer, id)));
-    Api.Answer again =
-        Api.call(
-            Api.HTTP,
-            url,
-            "POST",
-            "/api/v1/requests",
-            officer,
-            req.toString(),
-            Map.of("Idempotency-Key", key));
+    Api.Answer again = requestWithKey(url, officer, req.toString(), key);
     assertThat(again.status()).isEqualTo(202);
     assertThat(again.body().path("requestId").asText()).isEqualTo(id);
     assertThat(again.body().path("state").asText()).isEqualTo("ANSWERED");
@@ -378,15 +366,7 @@ class IdempotencyIT {
     assertThat(mine).hasSize(1);
 
     req.put("justification", "AHTJP-2026-0501");
-    Api.Answer other =
-        Api.call(
-            Api.HTTP,
-            url,
-            "POST",
-            "/api/v1/requests",
-            officer,
-            req.toString(),
-            Map.of("Idempotency-Key", key));
+    Api.Answer other = requestWithKey(url, officer, req.toString(), key);
     assertThat(other.status()).isEqualTo(422);
     assertThat(other.body().path("code").asText()).isEqualTo("FG-5023");
     assertThat(Api.call(url, "GET", "/api/v1/requests", officer, null).body()).hasSize(1);
