@@ -1,19 +1,26 @@
 package org.fedgate.it;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import javax.net.ssl.SSLParameters;
 import org.fedgate.gateway.GatewayContext;
 import org.fedgate.gateway.TlsMaterial;
 import org.fedgate.gateway.config.GatewayConfig;
 import org.fedgate.gateway.demo.DemoFederation;
+import org.fedgate.gateway.demo.DemoScenario;
 import org.fedgate.model.AgencyId;
 import org.fedgate.trust.DevPki;
+import org.slf4j.LoggerFactory;
 
 /**
  * Small HTTP helpers for the end-to-end tests: agency API calls and mutual-TLS federation posts.
@@ -70,6 +77,32 @@ final class Api {
     } catch (Exception e) {
       return GatewayContext.JSON.createObjectNode();
     }
+  }
+
+  /**
+   * The demo federation on loopback with its mock back ends (those in {@code backendUrls}
+   * replaced), retries backing off at most 1 s, and TH-CCIB's back end holding the demo's requested
+   * case.
+   */
+  static DemoFederation launchWithRequestedCase(Path dir, Map<AgencyId, String> backendUrls)
+      throws Exception {
+    DemoFederation fed = DemoFederation.launch(dir, backendUrls, Duration.ofSeconds(1), true);
+    fed.restBackend(DemoFederation.TH)
+        .addCase(
+            DemoScenario.REQUESTED_CASE, DemoFederation.resource(DemoScenario.REQUESTED_SAMPLE));
+    return fed;
+  }
+
+  /** Starts collecting every log event of the JVM (to check that none carries personal data). */
+  static ListAppender<ILoggingEvent> captureLogs() {
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+    return logs;
+  }
+
+  static void releaseLogs(ListAppender<ILoggingEvent> logs) {
+    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
   }
 
   /** An officer of {@code agency} posts a notification body to its gateway's agency API. */

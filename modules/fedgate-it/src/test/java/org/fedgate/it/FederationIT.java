@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,7 +50,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * Three gateways on loopback with the real modules: KH-AHTJP's back end is WireMock (REST),
@@ -96,21 +94,12 @@ class FederationIT {
 
   @BeforeAll
   static void start() throws Exception {
-    logs = new ListAppender<>();
-    logs.start();
-    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+    logs = Api.captureLogs();
     khBackend = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     khBackend.start();
     khBackend.stubFor(post(urlEqualTo("/notifications")).willReturn(aResponse().withStatus(201)));
     fed =
-        DemoFederation.launch(
-            dir,
-            Map.of(KH, "http://127.0.0.1:" + khBackend.port() + "/"),
-            Duration.ofSeconds(1),
-            true);
-    fed.restBackend(TH)
-        .addCase(
-            DemoScenario.REQUESTED_CASE, DemoFederation.resource(DemoScenario.REQUESTED_SAMPLE));
+        Api.launchWithRequestedCase(dir, Map.of(KH, "http://127.0.0.1:" + khBackend.port() + "/"));
   }
 
   @AfterAll
@@ -121,7 +110,7 @@ class FederationIT {
     if (khBackend != null) {
       khBackend.stop();
     }
-    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+    Api.releaseLogs(logs);
   }
 
   static String token(AgencyId a, String sub, OfficerRole role) {

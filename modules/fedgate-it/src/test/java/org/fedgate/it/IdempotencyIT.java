@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * The agency API's {@code Idempotency-Key} (and the SOAP submission's {@code idempotencyKey}): a
@@ -54,13 +52,8 @@ class IdempotencyIT {
 
   @BeforeAll
   static void start() throws Exception {
-    logs = new ListAppender<>();
-    logs.start();
-    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
-    fed = DemoFederation.launch(dir, Map.of(), Duration.ofSeconds(1), true);
-    fed.restBackend(TH)
-        .addCase(
-            DemoScenario.REQUESTED_CASE, DemoFederation.resource(DemoScenario.REQUESTED_SAMPLE));
+    logs = Api.captureLogs();
+    fed = Api.launchWithRequestedCase(dir, Map.of());
   }
 
   @AfterAll
@@ -68,7 +61,7 @@ class IdempotencyIT {
     if (fed != null) {
       fed.close();
     }
-    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+    Api.releaseLogs(logs);
   }
 
   static GatewayContext th() {

@@ -15,7 +15,6 @@ import java.util.Map;
 import org.fedgate.audit.verify.AuditVerifier;
 import org.fedgate.gateway.GatewayContext;
 import org.fedgate.gateway.demo.DemoFederation;
-import org.fedgate.gateway.demo.DemoScenario;
 import org.fedgate.gateway.module.AuditLogTrail;
 import org.fedgate.gateway.port.AuditTrail;
 import org.fedgate.gateway.route.step.RetentionSweepStep;
@@ -46,10 +45,7 @@ class RetentionIT {
 
   @BeforeAll
   static void start() throws Exception {
-    fed = DemoFederation.launch(dir, Map.of(), Duration.ofSeconds(1), true);
-    fed.restBackend(TH)
-        .addCase(
-            DemoScenario.REQUESTED_CASE, DemoFederation.resource(DemoScenario.REQUESTED_SAMPLE));
+    fed = Api.launchWithRequestedCase(dir, Map.of());
   }
 
   @AfterAll

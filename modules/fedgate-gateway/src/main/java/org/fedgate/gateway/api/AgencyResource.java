@@ -108,9 +108,10 @@ public final class AgencyResource {
       String role,
       String idempotencyKey) {
     List<String> created = java.util.Collections.synchronizedList(new ArrayList<>());
-    String conversation = null;
     List<AgencyId> partners = to.stream().distinct().toList();
-    java.util.Map<String, String> earlier = java.util.Map.of();
+    // what an earlier request with the key created, by partner (message id), in one conversation
+    java.util.Map<String, String> done = new java.util.HashMap<>();
+    String earlierConversation = null;
     String requestSha256 = null;
     if (idempotencyKey != null) {
       requestSha256 =
@@ -121,23 +122,18 @@ public final class AgencyResource {
               j.purpose().name(),
               j.legalBasis(),
               j.justification());
-      List<Submissions.Prior> prior = priorWith(officer, idempotencyKey, requestSha256);
-      if (!prior.isEmpty()) {
-        conversation = prior.get(0).conversationId();
-        earlier = new java.util.HashMap<>();
-        for (Submissions.Prior p : prior) {
-          earlier.put(p.partner(), p.messageId());
-        }
+      for (Submissions.Prior p : priorWith(officer, idempotencyKey, requestSha256)) {
+        done.put(p.partner(), p.messageId());
+        earlierConversation = p.conversationId();
       }
     }
-    java.util.Map<String, String> done = earlier;
     List<AgencyId> remaining = partners.stream().filter(p -> !done.containsKey(p.value())).toList();
-    if (conversation == null) {
-      conversation = org.fedgate.gateway.Ids.uuidV7(ctx.clock().instant());
-    }
+    String conversation =
+        earlierConversation != null
+            ? earlierConversation
+            : org.fedgate.gateway.Ids.uuidV7(ctx.clock().instant());
     // no partner at all is refused by the flow itself (FG-5002), as without a key
     if (!remaining.isEmpty() || done.isEmpty()) {
-      String conv = conversation;
       String digest = requestSha256;
       var exchange =
           producer.send(
@@ -151,7 +147,7 @@ public final class AgencyResource {
                 e.getIn().setHeader(GatewayHeaders.OFFICER, officer);
                 e.getIn().setHeader(GatewayHeaders.ROLE, role);
                 e.getIn().setHeader(GatewayHeaders.MESSAGE_TYPE, MessageType.CASE_NOTIFICATION);
-                e.getIn().setHeader(GatewayHeaders.CONVERSATION_ID, conv);
+                e.getIn().setHeader(GatewayHeaders.CONVERSATION_ID, conversation);
                 e.setProperty(GatewayHeaders.CREATED_MESSAGES, created);
                 if (idempotencyKey != null) {
                   e.getIn().setHeader(GatewayHeaders.IDEMPOTENCY_KEY, idempotencyKey);
